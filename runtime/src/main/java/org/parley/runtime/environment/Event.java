@@ -1,0 +1,23 @@
+package org.parley.runtime.environment;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A fact an environment reports for the transcript and the metrics.
+ *
+ * @param type  short kebab-case name, e.g. {@code deal}, {@code merge-conflict}
+ * @param agent the agent it concerns, or {@code null}
+ * @param data  details; insertion-ordered so transcripts are stable
+ */
+public record Event(String type, String agent, Map<String, Object> data) {
+
+    public Event {
+        data = data == null || data.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
+
+    public static Event of(String type, String agent) {
+        return new Event(type, agent, Map.of());
+    }
+}

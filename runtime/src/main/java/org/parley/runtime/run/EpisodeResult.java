@@ -1,0 +1,32 @@
+package org.parley.runtime.run;
+
+import java.util.Map;
+import org.parley.runtime.environment.Outcome;
+
+/**
+ * How an episode ended. Holds nothing that depends on wall-clock time, so the results table of a
+ * rule-based run is reproducible.
+ *
+ * @param episodeId  the episode's id
+ * @param condition  its condition
+ * @param index      its number within the condition
+ * @param seed       its seed
+ * @param status     completed, or failed (an agent or the environment threw, or it timed out)
+ * @param endReason  why it ended ({@code max-turns}, {@code agent-left}, {@code stale}, an
+ *                   environment's reason, or the failure)
+ * @param turns      turns played
+ * @param outcome    the environment's scores (empty when it failed before scoring)
+ * @param agents     per agent id: its role and mind description
+ */
+public record EpisodeResult(
+        String episodeId, String condition, int index, long seed, Status status, String endReason, long turns,
+        Outcome outcome, Map<String, AgentInfo> agents) {
+
+    public enum Status { COMPLETED, FAILED }
+
+    public record AgentInfo(String role, String mind) {}
+
+    public boolean failed() {
+        return status == Status.FAILED;
+    }
+}

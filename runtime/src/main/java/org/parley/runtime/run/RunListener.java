@@ -1,0 +1,47 @@
+package org.parley.runtime.run;
+
+import java.time.Duration;
+import java.util.List;
+import org.parley.runtime.environment.Action;
+import org.parley.runtime.metrics.SimulationMetrics;
+
+/**
+ * Everything a run tells the outside world: the recorder, the results writer, the progress bar and
+ * the metrics exporter are all listeners.
+ *
+ * <p>Calls for one episode come in order from that episode's actor; calls for different episodes
+ * come concurrently, so implementations that share state across episodes must be thread-safe.
+ * A listener must not block for long: it runs on a dispatcher thread.
+ */
+public interface RunListener {
+
+    default void runStarted(RunPlan plan) {}
+
+    default void episodeStarted(EpisodePlan episode) {}
+
+    /** One transcript line, in order. */
+    default void transcript(EpisodePlan episode, TranscriptEntry entry) {}
+
+    /** An agent decided; {@code latency} is the time its mind took. */
+    default void actionDecided(EpisodePlan episode, String role, Action action, Duration latency) {}
+
+    /** A round of the simultaneous protocol closed after {@code wait}, with this many stragglers. */
+    default void barrierClosed(EpisodePlan episode, long round, Duration wait, int stragglers) {}
+
+    /** Messages waiting in agents' mailboxes of this episode, sampled when a turn starts. */
+    default void backlog(EpisodePlan episode, int pendingMessages) {}
+
+    /** Where the episode's environment reports its named metrics; tags for it are the caller's. */
+    default SimulationMetrics metrics(EpisodePlan episode) {
+        return SimulationMetrics.NONE;
+    }
+
+    default void episodeFinished(EpisodeResult result, Duration duration) {}
+
+    default void runFinished(RunReport report) {}
+
+    /** Fans every call out to several listeners, in the given order. */
+    static RunListener all(List<RunListener> listeners) {
+        return new CompositeRunListener(List.copyOf(listeners));
+    }
+}
