@@ -1,0 +1,53 @@
+package org.parley.environments.dialogue;
+
+import java.util.List;
+import org.parley.environments.dialogue.policy.DialoguePolicies;
+import org.parley.environments.spi.AgentSetup;
+import org.parley.environments.spi.EnvironmentType;
+import org.parley.environments.spi.EpisodeSetup;
+import org.parley.runtime.environment.Environment;
+import org.parley.runtime.mind.Mind;
+
+/** {@code environment.type: dialogue} — Sotopia-style social episodes with private goals and secrets. */
+public final class DialogueType implements EnvironmentType<DialogueParams> {
+
+    public static final String NAME = "dialogue";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "Sotopia-style social episodes: private goals and secrets, negotiation, favours, small talk";
+    }
+
+    @Override
+    public Class<DialogueParams> parametersType() {
+        return DialogueParams.class;
+    }
+
+    @Override
+    public List<String> roles(DialogueParams parameters) {
+        return List.copyOf(parameters.roles().keySet());
+    }
+
+    @Override
+    public List<String> check(DialogueParams parameters) {
+        return parameters.problems();
+    }
+
+    @Override
+    public Environment create(DialogueParams parameters, EpisodeSetup setup) {
+        for (AgentSetup agent : setup.agents()) {
+            parameters.role(agent.role());
+        }
+        return new DialogueEnvironment(parameters, setup);
+    }
+
+    @Override
+    public Mind ruleBasedMind(DialogueParams parameters, AgentSetup agent, EpisodeSetup setup) {
+        return DialoguePolicies.create(parameters, agent);
+    }
+}
