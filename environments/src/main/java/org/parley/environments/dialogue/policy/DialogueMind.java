@@ -186,8 +186,8 @@ abstract class DialogueMind extends RuleBasedMind {
             return null;
         }
         var t = traits();
-        double p = 0.01 + 0.05 * t.neuroticism() + 0.03 * t.extraversion() - 0.03 * t.conscientiousness()
-                + 0.05 * relationship.closeness();
+        double p = 0.005 + 0.03 * t.neuroticism() + 0.02 * t.extraversion() - 0.02 * t.conscientiousness()
+                + 0.04 * relationship.closeness();
         if (!chance(p * leakPressure())) {
             return null;
         }

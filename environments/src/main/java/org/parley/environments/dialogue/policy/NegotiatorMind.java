@@ -38,7 +38,8 @@ final class NegotiatorMind extends DialogueMind {
 
     private Double own;
     private Double theirs;
-    private boolean theirsIsNew;
+    /** Whose offer is the latest on the table: an offer of ours waits for their answer, not for another of ours. */
+    private boolean lastOfferMine;
     private int offersMade;
     private int holds;
     private boolean dealDone;
@@ -74,7 +75,7 @@ final class NegotiatorMind extends DialogueMind {
     protected void onOther(Observation o) {
         if (o.data().get(DialogueArgs.OFFER) instanceof Number n) {
             theirs = n.doubleValue();
-            theirsIsNew = true;
+            lastOfferMine = false;
         }
         if (Boolean.TRUE.equals(o.data().get(DialogueArgs.ACCEPT))) {
             dealDone = true;
@@ -96,10 +97,9 @@ final class NegotiatorMind extends DialogueMind {
         if (theirs == null) {
             return offersMade == 0 ? open() : hold();
         }
-        if (!theirsIsNew) {
+        if (lastOfferMine) {
             return holds + offersMade >= patience ? walkAway() : hold();
         }
-        theirsIsNew = false;
         double next = own == null ? anchor : concede(own);
         boolean acceptable = sign * (theirs - reservation) >= 0;
         if (sign * (theirs - next) >= 0 || sign * (theirs - target) >= 0) {
@@ -136,6 +136,7 @@ final class NegotiatorMind extends DialogueMind {
     private Action open() {
         own = anchor;
         offersMade++;
+        lastOfferMine = true;
         Tone tone = pickTone();
         List<String> templates = goal.side() == Objective.Side.SELLER
                 ? kind(tone)
@@ -157,6 +158,7 @@ final class NegotiatorMind extends DialogueMind {
     private Action counter(double next, boolean rejecting) {
         own = next;
         offersMade++;
+        lastOfferMine = true;
         Tone tone = pickTone();
         var templates = kind(tone)
                 ? List.of("I hear you. How about {price}?", "I appreciate the offer of {their}. Could we meet at {price}?",
