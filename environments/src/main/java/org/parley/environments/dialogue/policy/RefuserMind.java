@@ -51,9 +51,12 @@ final class RefuserMind extends DialogueMind {
         }
     }
 
-    /** Chance of giving in to the {@code attempt}-th request. */
+    /**
+     * Chance of giving in to the {@code attempt}-th request: grows with each attempt, shrinks with
+     * firmness, and is more than twice as high for family or partners as for strangers.
+     */
     double yieldProbability(int attempt) {
-        return clamp01((1 - firmness) * Math.min(1, 0.3 * attempt) * (1 + 0.5 * relationship.closeness()));
+        return clamp01((1 - firmness) * Math.min(1, 0.3 * attempt) * (0.6 + relationship.closeness()));
     }
 
     @Override
