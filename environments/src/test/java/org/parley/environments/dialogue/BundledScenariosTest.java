@@ -156,6 +156,16 @@ class BundledScenariosTest {
     }
 
     @Test
+    void paramsSurviveAJsonRoundTripForManifests() throws IOException {
+        var json = new ObjectMapper();
+        JsonNode root = YAML.readTree(SCENARIOS.resolve("quickstart.yaml").toFile());
+        DialogueParams params = YAML.treeToValue(root.at("/environment/params"), DialogueParams.class);
+        String written = json.writeValueAsString(params);
+        assertThat(written).contains("\"max-rounds\":15", "\"public-info\"", "\"type\":\"negotiate\"", "\"relationship\":\"strangers\"");
+        assertThat(json.readValue(written, DialogueParams.class)).isEqualTo(params);
+    }
+
+    @Test
     void everyPersonaFileBinds() throws IOException {
         try (var files = Files.list(SCENARIOS.resolve("personas"))) {
             var names = new ArrayList<String>();
