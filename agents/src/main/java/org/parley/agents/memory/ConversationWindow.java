@@ -199,6 +199,23 @@ public final class ConversationWindow {
         return out.toString();
     }
 
+    /**
+     * Renders only the last {@code n} entries, for prompts with a tighter budget; older entries,
+     * whether still in the window or already forgotten, are summarised as a count.
+     */
+    public String render(int n, Function<String, String> names) {
+        var lines = recent(n);
+        long omitted = forgotten + entries.size() - lines.size();
+        var out = new StringBuilder();
+        if (omitted > 0) {
+            out.append("(").append(omitted).append(" earlier entries omitted)\n");
+        }
+        for (var e : lines) {
+            out.append(renderLine(e, names)).append('\n');
+        }
+        return out.toString();
+    }
+
     /** {@link #render(Function)} with agent ids as names. */
     public String render() {
         return render(Function.identity());

@@ -63,6 +63,17 @@ class ConversationWindowTest {
     }
 
     @Test
+    void rendersTheLastFewEntriesAndCountsTheRestAsOmitted() {
+        var window = new ConversationWindow("me", 3);
+        for (int t = 0; t < 4; t++) {
+            window.observe(said("bob", t, "line " + t));
+        }
+        assertThat(window.render(1, id -> id)).isEqualTo("(3 earlier entries omitted)\n[3] bob said: \"line 3\"\n");
+        window.observe(new Observation("me", 4, "bob", "leave", "", Map.of()));
+        assertThat(window.render(1, id -> id)).endsWith("[4] bob left the conversation\n");
+    }
+
+    @Test
     void rejectsANonPositiveCapacity() {
         assertThatThrownBy(() -> new ConversationWindow("me", 0)).hasMessageContaining("at least 1");
     }

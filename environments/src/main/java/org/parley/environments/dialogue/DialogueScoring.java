@@ -8,8 +8,8 @@ import org.parley.runtime.environment.Outcome;
 /**
  * Turns what happened in a dialogue into Sotopia-style scores. Per agent: {@code goal} (0..10),
  * {@code deal} (0/1), {@code relationship} (-5..5), {@code secret} (-10..0), {@code secret_kept}
- * (0/1), {@code turns}, plus {@code surplus} for negotiators and {@code asks} for favour askers.
- * Per episode: {@code deal}, {@code deal_price} and {@code turns_to_deal} (only when a deal was
+ * (0/1), {@code actions}, plus {@code surplus} for negotiators and {@code asks} for favour askers.
+ * Per episode: {@code deal_reached}, {@code deal_price} and {@code turns_to_deal} (only when a deal was
  * struck), {@code offers}, {@code disclosures}, {@code turns}, {@code rounds}, and
  * {@code favour_granted} (0, 0.5, 1) when someone asked a favour. docs/environments/dialogue.md
  * gives the rules.
@@ -48,7 +48,7 @@ final class DialogueScoring {
             agents.put(p.id, scores(p));
         }
         var episode = new LinkedHashMap<String, Double>();
-        episode.put(DEAL, deal != null ? 1.0 : 0.0);
+        episode.put("deal_reached", deal != null ? 1.0 : 0.0);
         if (deal != null) {
             episode.put("deal_price", deal.price());
             episode.put("turns_to_deal", (double) deal.turn() + 1);
@@ -79,7 +79,7 @@ final class DialogueScoring {
         int out = p.disclosedCount();
         s.put(SECRET, total == 0 ? 0.0 : round1(-10.0 * out / total));
         s.put(SECRET_KEPT, out == 0 ? 1.0 : 0.0);
-        s.put("turns", (double) p.actions);
+        s.put("actions", (double) p.actions);
         if (p.brief.objective() instanceof Objective.Negotiate n) {
             s.put(SURPLUS, deal == null ? 0.0 : round1(n.side().sign() * (deal.price() - n.reservation())));
         }

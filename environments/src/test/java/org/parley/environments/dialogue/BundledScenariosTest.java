@@ -89,8 +89,8 @@ class BundledScenariosTest {
                         mindParams, Seeds.agent(episodeSeed, id)));
             }
             var run = AlternatingLoop.run(params, agents, first, episodeSeed, maxTurns, SimulationMetrics.NONE);
-            deals += run.episode("deal");
-            price += run.episode("deal") == 1.0 ? run.episode("deal_price") : 0;
+            deals += run.episode("deal_reached");
+            price += run.episode("deal_reached") == 1.0 ? run.episode("deal_price") : 0;
             favour += run.outcome().episodeScores().getOrDefault("favour_granted", 0.0);
             turns += run.actions().size();
             byEnvironment += run.endReason().equals("max-turns") ? 0 : 1;

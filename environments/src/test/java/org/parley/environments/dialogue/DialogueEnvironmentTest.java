@@ -119,7 +119,7 @@ class DialogueEnvironmentTest {
                 .containsEntry("surplus", 50.0);
         // buyer: share (180-170)/(180-100) = 0.125 -> 3.875
         assertThat(outcome.agentScores().get("bea")).containsEntry("goal", 3.9).containsEntry("surplus", 10.0);
-        assertThat(outcome.episodeScores()).containsEntry("deal", 1.0).containsEntry("deal_price", 170.0)
+        assertThat(outcome.episodeScores()).containsEntry("deal_reached", 1.0).containsEntry("deal_price", 170.0)
                 .containsEntry("turns_to_deal", 4.0).containsEntry("offers", 3.0);
         assertThat(metrics.calls).contains("count offers", "count counter_offers", "count deals", "count refusals",
                 "observe deal_price=170.0");
@@ -135,7 +135,7 @@ class DialogueEnvironmentTest {
         assertThat(scores.agentScores().get("bea")).containsEntry("goal", 1.0).containsEntry("deal", 0.0);
         // walking out without a farewell, with a hostile word, hurts the relationship
         assertThat(scores.agentScores().get("bea").get("relationship")).isLessThan(-1.5);
-        assertThat(scores.episodeScores()).containsEntry("deal", 0.0).doesNotContainKey("deal_price");
+        assertThat(scores.episodeScores()).containsEntry("deal_reached", 0.0).doesNotContainKey("deal_price");
     }
 
     @Test
@@ -215,6 +215,28 @@ class DialogueEnvironmentTest {
         assertThat(out.agentScores().get("h")).containsEntry("goal", 2.0);
         assertThat(out.episodeScores()).containsEntry("favour_granted", 1.0);
         assertThat(metrics.calls).contains("count favour_requests", "count favours_granted");
+    }
+
+    @Test
+    void withThreePartiesOneLeavingDoesNotEndTheConversation() {
+        var roles = new java.util.LinkedHashMap<String, RoleBrief>();
+        roles.put("guest", new RoleBrief("Enjoy the party.", null, null, null));
+        var agents = List.of(new AgentSetup("a", "guest", Fixtures.NEUTRAL, null, Map.of(), 1),
+                new AgentSetup("b", "guest", Fixtures.AGREEABLE, null, Map.of(), 2),
+                new AgentSetup("c", "guest", Fixtures.STUBBORN, null, Map.of(), 3));
+        env = new DialogueEnvironment(new DialogueParams("A party.", Relationship.FRIENDS, roles, null, null),
+                new EpisodeSetup("e", "c", 1, agents));
+        Step briefings = env.start(new EpisodeContext("e", "c", 1, List.of(new EpisodeContext.Participant("a", "guest"),
+                new EpisodeContext.Participant("b", "guest"), new EpisodeContext.Participant("c", "guest")), null));
+        assertThat(briefings.observations()).hasSize(3);
+        assertThat((List<?>) briefings.observations().get(0).data().get("others")).hasSize(2);
+        Step left = env.act(Action.leave("c", "I'm off, bye!"));
+        assertThat(left.isDone()).isFalse();
+        assertThat(left.events()).singleElement().satisfies(e -> assertThat(e.data()).containsEntry("polite", true));
+        assertThat(env.actionSpace("c").kinds()).containsExactly("none");
+        assertThat(env.act(Action.speak("a", "Shame.")).observations()).extracting(Observation::agent)
+                .containsExactly("a", "b");
+        assertThat(env.act(Action.leave("b", "Me too.")).endReason()).isEqualTo("leave");
     }
 
     @Test

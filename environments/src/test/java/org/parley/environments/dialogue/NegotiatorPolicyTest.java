@@ -41,7 +41,7 @@ class NegotiatorPolicyTest {
         double turns = 0;
         for (int i = 0; i < EPISODES; i++) {
             var run = episode(condition, i, seller, sellerParams, buyer, buyerReservation);
-            if (run.episode("deal") == 1.0) {
+            if (run.episode("deal_reached") == 1.0) {
                 deals++;
                 price += run.episode("deal_price");
             }
