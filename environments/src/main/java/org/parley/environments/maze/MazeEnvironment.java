@@ -62,12 +62,20 @@ public final class MazeEnvironment implements Environment {
     private static final int REJECTED = 2;
     private static final int MESSAGES = 3;
 
+    private final Maze fixedMaze;
+
     public MazeEnvironment(MazeParams params) {
+        this(params, null);
+    }
+
+    /** An environment that plays the given maze instead of drawing one (for hand-made mazes). */
+    public MazeEnvironment(MazeParams params, Maze fixedMaze) {
         var problems = params.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("maze params: " + String.join("; ", problems));
         }
         this.params = params;
+        this.fixedMaze = fixedMaze;
     }
 
     @Override
@@ -93,7 +101,7 @@ public final class MazeEnvironment implements Environment {
         }
         active.forEach(id -> agentCounts.put(id, new int[4]));
 
-        maze = MazeGenerator.from(params).generate(mazeSeed(context));
+        maze = fixedMaze != null ? fixedMaze : MazeGenerator.from(params).generate(mazeSeed(context));
         mask = ViewMask.split(maze, active.size(), params.split(), params.overlap(),
                 new SplittableRandom(Seeds.derive(context.seed(), "maze-view")));
         position = maze.start();
