@@ -14,6 +14,9 @@ public enum Direction {
     SOUTH(1, 0, "down", "s", "d"),
     WEST(0, -1, "left", "w", "l");
 
+    /** All four in a fixed order (north, east, south, west); unlike {@code values()} not copied per call. */
+    public static final java.util.List<Direction> ALL = java.util.List.of(values());
+
     private final int dRow;
     private final int dCol;
     private final String[] aliases;
@@ -43,7 +46,7 @@ public enum Direction {
     }
 
     public Direction opposite() {
-        return values()[(ordinal() + 2) % 4];
+        return ALL.get((ordinal() + 2) % 4);
     }
 
     /**
@@ -55,7 +58,7 @@ public enum Direction {
             return Optional.empty();
         }
         var word = text.trim().toLowerCase(Locale.ROOT);
-        for (var d : values()) {
+        for (var d : ALL) {
             if (d.word().equals(word)) {
                 return Optional.of(d);
             }

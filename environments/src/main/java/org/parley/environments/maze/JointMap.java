@@ -74,42 +74,57 @@ public final class JointMap {
 
     /** Cost of entering a cell, or {@link #FAR} for believed walls. */
     public int cost(Cell c) {
-        return switch (get(c)) {
+        return cost(get(c));
+    }
+
+    private static int cost(Knowledge k) {
+        return switch (k) {
             case WALL_SEEN, WALL_REPORTED -> FAR;
             case UNKNOWN -> UNKNOWN_COST;
             case OPEN_REPORTED, OPEN_SEEN -> 1;
         };
     }
 
-    /** Cheapest cost from every cell to {@code goal} (Dijkstra on a tiny grid, O(n²)). */
+    /**
+     * Cheapest cost from every cell to {@code goal}: a label-correcting search with a ring queue of
+     * cell indices (costs are small integers, the grid tiny), allocating nothing per cell.
+     */
     public int[] costsTo(Cell goal) {
         int n = cells.length;
         var dist = new int[n];
-        var done = new boolean[n];
         Arrays.fill(dist, FAR);
-        dist[goal.row() * cols + goal.col()] = 0;
-        for (int iter = 0; iter < n; iter++) {
-            int best = -1;
-            for (int i = 0; i < n; i++) {
-                if (!done[i] && dist[i] < FAR && (best < 0 || dist[i] < dist[best])) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                break;
-            }
-            done[best] = true;
-            var here = new Cell(best / cols, best % cols);
-            int enterHere = here.equals(goal) ? 1 : cost(here);
+        var queue = new int[n + 1];
+        var queued = new boolean[n];
+        int head = 0;
+        int tail = 0;
+        int goalIndex = goal.row() * cols + goal.col();
+        dist[goalIndex] = 0;
+        queue[tail++] = goalIndex;
+        queued[goalIndex] = true;
+        while (head != tail) {
+            int best = queue[head];
+            head = (head + 1) % queue.length;
+            queued[best] = false;
+            int enterHere = best == goalIndex ? 1 : cost(cells[best]);
             if (enterHere >= FAR) {
                 continue;
             }
-            for (var d : Direction.values()) {
-                var prev = here.step(d);
-                if (inBounds(prev) && !believedWall(prev)) {
-                    int i = prev.row() * cols + prev.col();
-                    if (dist[best] + enterHere < dist[i]) {
-                        dist[i] = dist[best] + enterHere;
+            int r = best / cols;
+            int c = best % cols;
+            for (int k = 0; k < 4; k++) {
+                int nr = r + (k == 0 ? -1 : k == 1 ? 1 : 0);
+                int nc = c + (k == 2 ? -1 : k == 3 ? 1 : 0);
+                if (nr < 0 || nr >= rows || nc < 0 || nc >= cols) {
+                    continue;
+                }
+                int i = nr * cols + nc;
+                var kn = cells[i];
+                if (kn != Knowledge.WALL_SEEN && kn != Knowledge.WALL_REPORTED && dist[best] + enterHere < dist[i]) {
+                    dist[i] = dist[best] + enterHere;
+                    if (!queued[i]) {
+                        queued[i] = true;
+                        queue[tail] = i;
+                        tail = (tail + 1) % queue.length;
                     }
                 }
             }

@@ -120,7 +120,7 @@ public final class Maze {
         queue.add(from);
         while (!queue.isEmpty()) {
             var here = queue.poll();
-            for (var d : Direction.values()) {
+            for (var d : Direction.ALL) {
                 var next = here.step(d);
                 if (isOpen(next) && dist[index(next)] == UNREACHABLE) {
                     dist[index(next)] = dist[index(here)] + 1;
@@ -145,7 +145,7 @@ public final class Maze {
         var path = new ArrayList<Direction>();
         var here = from;
         while (!here.equals(goal)) {
-            for (var d : Direction.values()) {
+            for (var d : Direction.ALL) {
                 var next = here.step(d);
                 if (isOpen(next) && toGoal[index(next)] == toGoal[index(here)] - 1) {
                     path.add(d);

@@ -201,24 +201,26 @@ public final class MazeEnvironment implements Environment {
     /** The map as this agent sees it, one line per row; north is the first line. */
     String render(int index) {
         var out = new StringBuilder("Map (# wall, . open, ? hidden from you, S start, G goal, @ token):\n");
-        for (int r = 0; r < maze.rows(); r++) {
-            for (int c = 0; c < maze.cols(); c++) {
-                var cell = new Cell(r, c);
-                char ch;
-                if (cell.equals(position)) {
-                    ch = '@';
-                } else if (cell.equals(maze.goal())) {
-                    ch = 'G';
-                } else if (cell.equals(maze.start())) {
-                    ch = 'S';
-                } else if (!mask.sees(index, cell, maze)) {
-                    ch = '?';
-                } else {
-                    ch = maze.isWall(cell) ? '#' : '.';
-                }
-                out.append(ch);
+        int here = maze.index(position);
+        int goal = maze.index(maze.goal());
+        int start = maze.index(maze.start());
+        for (int i = 0; i < maze.size(); i++) {
+            char ch;
+            if (i == here) {
+                ch = '@';
+            } else if (i == goal) {
+                ch = 'G';
+            } else if (i == start) {
+                ch = 'S';
+            } else if (!mask.sees(index, i)) {
+                ch = '?';
+            } else {
+                ch = maze.isWall(maze.cell(i)) ? '#' : '.';
             }
-            out.append('\n');
+            out.append(ch);
+            if ((i + 1) % maze.cols() == 0) {
+                out.append('\n');
+            }
         }
         return out.toString();
     }
@@ -301,6 +303,12 @@ public final class MazeEnvironment implements Environment {
             Convention.parse(label).ifPresent(c -> declare(step, agent, c));
         }
         if (params.transcriptMoves() && allStatedPaths()) {
+            var grade = grade();
+            if (grade.solved()) {
+                turnsToSolve = activeTurns;
+            }
+            step.event(new Event("path-graded", null, Map.of("path", grade.path().stream().map(Direction::word).toList(),
+                    "source", grade.source(), "agreed", grade.agreed(), "bumps", grade.bumps(), "reached-goal", grade.reachedGoal())));
             finish(step, "path-stated");
         }
     }

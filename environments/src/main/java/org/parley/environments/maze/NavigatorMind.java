@@ -405,7 +405,7 @@ public final class NavigatorMind implements Mind {
     }
 
     private Cell slip(Cell cell) {
-        var d = Direction.values()[random.nextInt(4)];
+        var d = Direction.ALL.get(random.nextInt(4));
         return cell.step(d);
     }
 
@@ -506,7 +506,7 @@ public final class NavigatorMind implements Mind {
         }
         if (best == null || random.nextDouble() < PLAN_ERROR * (1 - skills.spatial())) {
             var options = new ArrayList<Direction>();
-            for (var d : Direction.values()) {
+            for (var d : Direction.ALL) {
                 if (map.inBounds(position.step(d)) && d != best) {
                     options.add(d);
                 }
@@ -519,7 +519,7 @@ public final class NavigatorMind implements Mind {
     private Direction bestStep(int[] costs) {
         Direction best = null;
         int bestCost = JointMap.FAR;
-        for (var d : Direction.values()) {
+        for (var d : Direction.ALL) {
             var next = position.step(d);
             if (!map.inBounds(next) || map.believedWall(next)) {
                 continue;

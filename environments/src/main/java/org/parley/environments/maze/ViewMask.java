@@ -45,6 +45,10 @@ public final class ViewMask {
         return maze.inBounds(cell) && visible[agent][maze.index(cell)];
     }
 
+    public boolean sees(int agent, int cellIndex) {
+        return visible[agent][cellIndex];
+    }
+
     public int agents() {
         return visible.length;
     }

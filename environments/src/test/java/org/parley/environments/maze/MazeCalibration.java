@@ -7,8 +7,9 @@ public final class MazeCalibration {
     public static void main(String[] args) {
         int episodes = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int cap = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        var moves = args.length > 2 ? args[2] : "joint";
         var runner = new MazeLockstep();
-        for (var c : MazeConditions.all(MazeParams.defaults().withTurnCap(cap))) {
+        for (var c : MazeConditions.all(MazeParams.defaults().withTurnCap(cap).withMoves(moves))) {
             double solved = 0, turns = 0, disputed = 0, failed = 0, grounded = 0, tsolved = 0;
             for (int i = 0; i < episodes; i++) {
                 long seed = Seeds.episode(42, "maze", i);
