@@ -49,7 +49,7 @@ final class MazeConditions {
                 new Condition("pair-strong", base, List.of(agent("a", strong()), agent("b", strong())), "a"),
                 new Condition("pair-weak", base, List.of(agent("a", weak()), agent("b", weak())), "a"),
                 new Condition("heterogeneous", base, List.of(agent("a", strong()), agent("b", weak())), "a"),
-                new Condition("weak-speaks-first", base, List.of(agent("a", strong()), agent("b", weak())), "b"),
+                new Condition("who-speaks-first", base, List.of(agent("a", strong()), agent("b", weak())), "b"),
                 new Condition("relay", base, List.of(
                         new MazeLockstep.Agent("a", strong(), relayToWeak()), agent("b", weak())), "a"));
     }
