@@ -128,7 +128,11 @@ public final class NavigatorMind implements Mind {
             }
             case MazeActions.MOVED, MazeActions.GOAL -> position = Cell.fromList(o.data().get("position"));
             case MazeActions.BLOCKED -> bumped(o.data());
-            case ActionKinds.SPEAK -> heard(o);
+            case ActionKinds.SPEAK -> {
+                if (!o.source().equals(id)) {   // one's own words, if echoed, are not news
+                    heard(o);
+                }
+            }
             default -> { }
         }
     }

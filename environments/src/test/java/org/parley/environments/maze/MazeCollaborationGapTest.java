@@ -92,6 +92,29 @@ class MazeCollaborationGapTest {
     }
 
     @Test
+    void inTranscriptModeTheGraderSeesTheSameGap() {
+        var runner = new MazeLockstep();
+        var solvedBy = new LinkedHashMap<String, Double>();
+        for (var c : MazeConditions.all(MazeParams.defaults().withMoves("transcript"))) {
+            if (!c.name().equals("solo-weak") && !c.name().equals("pair-weak") && !c.name().equals("relay")) {
+                continue;
+            }
+            double solved = 0;
+            for (int i = 0; i < 100; i++) {
+                var e = runner.play(c.params(), c.agents(), c.firstSpeaker(), c.name(), c.name() + "/" + i,
+                        Seeds.episode(RUN_SEED, "maze", i), MazeConditions.MAX_TURNS, false);
+                // Agreed moves that reach the goal solve even when the cap comes before the final statement.
+                assertThat(e.endReason()).isIn("path-stated", "turn-cap");
+                solved += e.score("solved");
+            }
+            solvedBy.put(c.name(), solved / 100);
+        }
+        assertThat(solvedBy.get("solo-weak")).isGreaterThan(0.9);
+        assertThat(solvedBy.get("pair-weak")).isLessThan(solvedBy.get("solo-weak") - 0.2);
+        assertThat(solvedBy.get("relay")).isGreaterThan(solvedBy.get("pair-weak"));
+    }
+
+    @Test
     void theSameSeedReplaysTheSameEpisode() {
         var c = MazeConditions.all(MazeParams.defaults()).get(6);   // relay
         var runner = new MazeLockstep();
