@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
@@ -26,6 +29,7 @@ import org.parley.runtime.seed.Seeds;
 public final class MazeEnvironment implements Environment {
     private static final String EDGE = "edge";
     private static final String WALL = "wall";
+    private static final Pattern STATED_PATH = Pattern.compile("(?i)\\bpath\\s*[:=]");
 
     private final MazeParams params;
     private final TranscriptPathGrader grader = new TranscriptPathGrader();
@@ -111,13 +115,11 @@ public final class MazeEnvironment implements Environment {
             step.observe(briefing(i));
         }
         for (var id : absent) {
-            step.observe(new Observation(id, 0, Observation.ENVIRONMENT, BRIEFING_ABSENT,
+            step.observe(new Observation(id, 0, Observation.ENVIRONMENT, MazeActions.BRIEFING,
                     "You sit this episode out: your partner plays the maze alone.", Map.of("team", "absent")));
         }
         return step.build();
     }
-
-    private static final String BRIEFING_ABSENT = MazeActions.BRIEFING;
 
     private long mazeSeed(EpisodeContext context) {
         if (params.mazeSeed() == null) {
@@ -326,10 +328,9 @@ public final class MazeEnvironment implements Environment {
     }
 
     private boolean allStatedPaths() {
-        var stated = new java.util.TreeSet<String>();
-        var pattern = java.util.regex.Pattern.compile("(?i)\\bpath\\s*[:=]");
+        var stated = new TreeSet<String>();
         for (var m : dialogue) {
-            if (pattern.matcher(m.text()).find()) {
+            if (STATED_PATH.matcher(m.text()).find()) {
                 stated.add(m.speaker());
             }
         }
@@ -438,7 +439,7 @@ public final class MazeEnvironment implements Environment {
         }
     }
 
-    private java.util.Optional<Direction> direction(Step.Builder step, Action action) {
+    private Optional<Direction> direction(Step.Builder step, Action action) {
         var raw = action.args().get("direction");
         var direction = Direction.parse(raw == null ? null : raw.toString());
         if (direction.isEmpty()) {

@@ -1,12 +1,14 @@
 package org.parley.environments.maze;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.parley.agents.persona.Persona;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EpisodeSetup;
+import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Event;
 import org.parley.runtime.environment.Outcome;
@@ -54,7 +56,7 @@ public final class MazeLockstep {
                 .toList();
         var setup = new EpisodeSetup(episodeId, condition, seed, setups);
         var environment = type.create(params, setup);
-        var minds = new java.util.LinkedHashMap<String, Mind>();
+        var minds = new LinkedHashMap<String, Mind>();
         for (var a : setups) {
             minds.put(a.id(), type.ruleBasedMind(params, a, setup));
         }
@@ -83,7 +85,7 @@ public final class MazeLockstep {
             var agent = order.get((int) (turn % order.size()));
             var mind = minds.get(agent);
             var action = mind.decide(new Turn(agent, turn, environment.actionSpace(agent))).toCompletableFuture().join();
-            if (log != null && !action.kind().equals("none")) {
+            if (log != null && !action.is(ActionKinds.NONE)) {
                 log.add(turn + " " + agent + " " + action.kind() + " " + action.args() + " " + action.text());
             }
             step = environment.act(action);

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.parley.runtime.environment.Action;
@@ -67,7 +69,7 @@ public final class NavigatorMind implements Mind {
     private Direction myProposal;
     private final List<Direction> agreedMoves = new ArrayList<>();
     /** Moves the partner talked this agent out of, as "row,col,direction". */
-    private final java.util.Set<String> vetoed = new java.util.TreeSet<>();
+    private final Set<String> vetoed = new TreeSet<>();
     private boolean pathStated;
     private boolean partnerStatedPath;
 
