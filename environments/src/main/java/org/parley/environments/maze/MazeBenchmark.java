@@ -34,7 +34,7 @@ public final class MazeBenchmark {
             long began = System.nanoTime();
             long deadline = began + (long) (seconds * 1e9);
             int episodes = 0;
-            int solved = 0;
+            long solved = 0;
             long turns = 0;
             while (System.nanoTime() < deadline) {
                 var batch = play(runner, c.getKey(), c.getValue(), 10_000 + episodes, 200);

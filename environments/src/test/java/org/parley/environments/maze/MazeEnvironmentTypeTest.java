@@ -12,6 +12,7 @@ import org.parley.environments.spi.EnvironmentType;
 class MazeEnvironmentTypeTest {
 
     @Test
+    @SuppressWarnings("rawtypes")   // ServiceLoader needs the raw class literal of a generic interface
     void isFoundByTheServiceLoader() {
         var names = ServiceLoader.load(EnvironmentType.class).stream().map(p -> p.get().name()).toList();
         assertThat(names).contains("maze");
