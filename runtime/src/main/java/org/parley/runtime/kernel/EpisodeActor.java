@@ -658,6 +658,10 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
 
     /** A failure's message for transcripts: its message, or its type when it has none. */
     static String describe(Throwable t) {
+        while ((t instanceof org.apache.pekko.actor.ActorInitializationException
+                || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
         String message = t.getMessage();
         return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
     }

@@ -16,7 +16,7 @@ import org.parley.runtime.run.RunReport;
 import org.parley.runtime.run.TranscriptEntry;
 
 /** Keeps every listener call of a run for assertions. */
-final class RecordingListener implements RunListener {
+class RecordingListener implements RunListener {
     record BarrierClosed(String episode, long round, Duration waited, int stragglers) {}
 
     record Decided(String episode, String role, Action action) {}

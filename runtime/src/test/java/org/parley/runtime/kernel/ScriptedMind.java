@@ -19,7 +19,7 @@ import org.parley.runtime.mind.Turn;
  * A test mind that follows a script: a policy chooses the action from the turn and everything
  * perceived so far; an optional delay makes it answer asynchronously, as an LLM mind would.
  */
-final class ScriptedMind implements Mind {
+class ScriptedMind implements Mind {
     static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "scripted-mind-delays");
         t.setDaemon(true);
