@@ -21,7 +21,7 @@ import org.parley.runtime.environment.Step;
  * action every other agent. It opens by briefing the agents named in {@code briefed}, counts
  * each agent's spoken lines as its score, and can be told to end or to throw after some actions.
  */
-final class Room implements Environment {
+class Room implements Environment {
     private final List<String> briefed;
     private int endAfter = -1;
     private int throwAt = -1;
