@@ -39,7 +39,7 @@ class ParallelismTest extends KernelTest {
         RunReport report = Plans.runOn(kit, Plans.run(episodes, 4), listener);
 
         assertThat(report.completed()).isEqualTo(15);
-        assertThat(peak.get()).isEqualTo(4);
+        assertThat(peak.get()).as("episodes alive at once").isLessThanOrEqualTo(4).isGreaterThan(1);
         assertThat(listener.peakInFlight.get()).isLessThanOrEqualTo(4);
         assertThat(alive.get()).isZero();
     }

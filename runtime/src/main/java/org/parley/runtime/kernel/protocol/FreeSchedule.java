@@ -87,11 +87,12 @@ public final class FreeSchedule {
      */
     public long acted(Action action) {
         int i = index(action.agent());
-        if (action.waitMillis() > 0 && action.to() != null && !action.to().equals(action.agent())) {
+        long wait = Math.min(action.waitMillis(), maxWaitMillis);
+        if (wait > 0 && action.to() != null && !action.to().equals(action.agent())) {
             state[i] = State.WAITING;
             awaiting[i] = action.to();
             waitToken[i]++;
-            return Math.min(action.waitMillis(), maxWaitMillis);
+            return wait;
         }
         state[i] = State.IDLE;
         return 0;

@@ -69,4 +69,13 @@ class FreeScheduleTest {
         schedule.observed("a", "b");
         assertThat(schedule.timedOut("a", token)).isFalse();
     }
+
+    @Test
+    void aZeroMaxWaitMeansNobodyWaits() {
+        var noWaiting = new FreeSchedule(List.of("a", "b"), Map.of("a", 0, "b", 1), Duration.ZERO);
+        noWaiting.observed("a", Observation.ENVIRONMENT);
+        noWaiting.dueToDecide();
+        assertThat(noWaiting.acted(Action.speak("a", "ping").addressedTo("b").waitingForReply(1_000))).isZero();
+        assertThat(noWaiting.state("a")).isEqualTo(FreeSchedule.State.IDLE);
+    }
 }
