@@ -1,8 +1,8 @@
 package org.parley.runtime.kernel.protocol;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +16,13 @@ import java.util.Map;
  * @param <T> the answer type
  */
 public final class ReplyOrder<T> {
-    private final ArrayDeque<Long> queue = new ArrayDeque<>();
+    /** Outstanding requests in request order (a set: removal of a deferred one is cheap). */
+    private final LinkedHashSet<Long> queue = new LinkedHashSet<>();
     private final Map<Long, T> held = new HashMap<>();
 
     /** A request was sent. */
     public void requested(long request) {
-        queue.addLast(request);
+        queue.add(request);
     }
 
     /**
@@ -56,11 +57,17 @@ public final class ReplyOrder<T> {
 
     private List<T> release() {
         List<T> out = List.of();
-        while (!queue.isEmpty() && held.containsKey(queue.peekFirst())) {
+        var it = queue.iterator();
+        while (it.hasNext()) {
+            Long head = it.next();
+            if (!held.containsKey(head)) {
+                break;
+            }
             if (out.isEmpty()) {
                 out = new ArrayList<>(2);
             }
-            out.add(held.remove(queue.pollFirst()));
+            out.add(held.remove(head));
+            it.remove();
         }
         return out;
     }
