@@ -31,6 +31,8 @@ class Room implements Environment {
     volatile String endedWith;
     final Map<String, Double> spoken = new LinkedHashMap<>();
     private Function<Action, List<Event>> events = a -> List.of();
+    /** Set while a call is inside the room: the kernel must never call it from two threads at once. */
+    private final java.util.concurrent.atomic.AtomicBoolean inside = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** @param briefed agents that receive an opening briefing; null for all */
     Room(List<String> briefed) {
@@ -54,6 +56,22 @@ class Room implements Environment {
 
     @Override
     public Step start(EpisodeContext context) {
+        enter();
+        try {
+            return open(context);
+        } finally {
+            inside.set(false);
+        }
+    }
+
+    private void enter() {
+        if (!inside.compareAndSet(false, true)) {
+            throw new IllegalStateException("the room was entered by two threads at once");
+        }
+        Thread.onSpinWait();
+    }
+
+    private Step open(EpisodeContext context) {
         this.context = context;
         var step = Step.builder();
         for (var p : context.agents()) {
@@ -74,6 +92,15 @@ class Room implements Environment {
 
     @Override
     public Step act(Action action) {
+        enter();
+        try {
+            return apply(action);
+        } finally {
+            inside.set(false);
+        }
+    }
+
+    private Step apply(Action action) {
         applied.add(action);
         if (applied.size() == throwAt) {
             throw new IllegalStateException("room broke at action " + throwAt);

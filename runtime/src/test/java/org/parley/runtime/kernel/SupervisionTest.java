@@ -133,4 +133,25 @@ class SupervisionTest extends KernelTest {
         assertThat(report.failed()).isEqualTo(1);
         assertThat(listener.result("s/bad-listener").endReason()).startsWith("failed: episode actor crashed: disk full");
     }
+
+    @Test
+    void aMindThatFailsToPerceiveFailsItsEpisode() {
+        var confused = new ScriptedMind("test:confused", (t, s) -> Action.none("b")) {
+            @Override
+            public void perceive(Observation observation) {
+                if (observation.source().equals("a")) {
+                    throw new IllegalArgumentException("cannot parse '" + observation.text() + "'");
+                }
+            }
+        };
+        var listener = new RecordingListener();
+
+        runOn(kit, Plans.run(episode("s/perceive", new Room(null), talker(), confused)), listener);
+
+        EpisodeResult r = listener.result("s/perceive");
+        assertThat(r.endReason()).isEqualTo("failed: mind of 'b' failed to perceive: cannot parse 'line 0'");
+        var failure = listener.entries("s/perceive", TranscriptEntry.FAILURE).get(0);
+        assertThat(failure.agent()).isEqualTo("b");
+        assertThat(failure.data()).containsEntry("phase", "perceive");
+    }
 }

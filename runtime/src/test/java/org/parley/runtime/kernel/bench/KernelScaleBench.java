@@ -37,7 +37,15 @@ import org.parley.runtime.seed.Seeds;
  * Scale smoke program for the kernel alone: N two-agent episodes, all alive at once, of a
  * minimal dialogue with seeded minds. Prints episodes/s, actions/s and peak heap. Not a test.
  *
- * <p>Arguments: {@code [episodes=10000] [parallelism=episodes] [maxTurns=20]}.
+ * <p>Arguments: {@code [episodes=10000] [parallelism=episodes] [maxTurns=20] [thinkMillis=0]}. With
+ * a think time the minds answer asynchronously after that delay (as LLM minds do), so every
+ * episode stays alive long enough for all of them to run at once.
+ *
+ * <p>The system property {@code actionTimeoutMillis} (default 120000; 0 disables) sets the action
+ * timeout, to see what the per-decision timer costs.
+ *
+ * <p>Run: {@code ./mvnw -q -pl runtime test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.parley.runtime.kernel.bench.KernelScaleBench -Dexec.args="10000 10000 20 50"}
  */
 public final class KernelScaleBench {
 
@@ -74,14 +82,25 @@ public final class KernelScaleBench {
         }
     }
 
+    private static final Duration ACTION_TIMEOUT = Duration.ofMillis(Long.getLong("actionTimeoutMillis", 120_000));
+
     private static final ActionSpace SPACE = ActionSpace.of(ActionKinds.SPEAK, ActionKinds.NONE, ActionKinds.LEAVE);
+
+    private static final java.util.concurrent.ScheduledExecutorService THINKING =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bench-think-time");
+                t.setDaemon(true);
+                return t;
+            });
 
     private static final class Talker implements Mind {
         private final SplittableRandom random;
+        private final long thinkMillis;
         private int heard;
 
-        Talker(long seed) {
+        Talker(long seed, long thinkMillis) {
             random = new SplittableRandom(seed);
+            this.thinkMillis = thinkMillis;
         }
 
         @Override
@@ -92,7 +111,12 @@ public final class KernelScaleBench {
         @Override
         public CompletionStage<Action> decide(Turn turn) {
             Action a = random.nextInt(10) < 8 ? Action.speak(turn.agent(), "line " + heard) : Action.none(turn.agent());
-            return CompletableFuture.completedFuture(a);
+            if (thinkMillis <= 0) {
+                return CompletableFuture.completedFuture(a);
+            }
+            var later = new CompletableFuture<Action>();
+            THINKING.schedule(() -> later.complete(a), thinkMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return later;
         }
 
         @Override
@@ -105,13 +129,14 @@ public final class KernelScaleBench {
         int episodes = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : episodes;
         int maxTurns = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        long think = args.length > 3 ? Long.parseLong(args[3]) : 0;
         var plans = new ArrayList<EpisodePlan>(episodes);
         for (int i = 0; i < episodes; i++) {
             long seed = Seeds.episode(1, "bench", i);
             plans.add(new EpisodePlan("bench/%05d".formatted(i), "bench", i, seed, new TurnProtocol.Alternating(null),
-                    new Limits(maxTurns, 0, true, Duration.ofMinutes(10), Duration.ofMinutes(2)), s -> new Chat(),
-                    List.of(new EpisodePlan.AgentPlan("a", "host", Seeds.agent(seed, "a"), Talker::new),
-                            new EpisodePlan.AgentPlan("b", "guest", Seeds.agent(seed, "b"), Talker::new))));
+                    new Limits(maxTurns, 0, true, Duration.ofMinutes(10), ACTION_TIMEOUT), s -> new Chat(),
+                    List.of(new EpisodePlan.AgentPlan("a", "host", Seeds.agent(seed, "a"), s -> new Talker(s, think)),
+                            new EpisodePlan.AgentPlan("b", "guest", Seeds.agent(seed, "b"), s -> new Talker(s, think)))));
         }
         var alive = new AtomicInteger();
         var peakAlive = new AtomicInteger();
