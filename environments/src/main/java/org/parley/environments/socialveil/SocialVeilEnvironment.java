@@ -302,9 +302,14 @@ public final class SocialVeilEnvironment implements Environment {
     /**
      * Scores B's repair attempt 1–5 from its structured moves: a clarification request that targets
      * units B really has not got right (+2), a paraphrase check (+1.5), calming an upset partner
-     * (+1); untargeted questions count half. 1 means no repair at all.
+     * (+1); untargeted questions count half. 1 means no repair at all. A {@code repair-score} arg
+     * (1–5, from a judge using the barrier-repair rubric) takes precedence.
      */
     double repairScore(Action action) {
+        if (action.args().get("repair-score") instanceof Number judged) {
+            // A judge (LLM runs) scored this turn with the barrier-repair rubric; use its score.
+            return Math.max(1, Math.min(5, judged.doubleValue()));
+        }
         double s = 1;
         if (action.args().get("clarify") instanceof List<?> asked && !asked.isEmpty()) {
             long targeted = asked.stream().filter(id -> !correct(String.valueOf(id))).count();
