@@ -27,9 +27,9 @@ public record ListenerProfile(
         double calm = 0.05 + 0.2 * t.agreeableness();
         switch (adaptation) {
             case REPAIR -> {
-                ask += 0.3;
-                paraphrase += 0.3;
-                calm += 0.5;
+                ask += 0.2;
+                paraphrase += 0.2;
+                calm += 0.4;
                 notice += 0.05;
             }
             case REASONING -> {

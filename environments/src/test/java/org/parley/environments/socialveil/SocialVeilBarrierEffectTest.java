@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.environments.barrier.Adaptation;
 import org.parley.environments.barrier.BarrierComparison;
 import org.parley.environments.barrier.BarrierSpec;
+import org.parley.environments.barrier.BarrierSummary;
 import org.parley.environments.barrier.BarrierType;
 
 /**
@@ -48,6 +49,33 @@ class SocialVeilBarrierEffectTest {
             assertThat(muChange.high()).as(t.key() + " relative change CI below zero").isLessThan(0);
             assertThat(ucChange.treated().low()).as(t.key() + " confusion rises").isGreaterThan(ucChange.baseline().high());
         }
+    }
+
+    @Test
+    void theFullGridSummaryReportsEveryBarriersRelativeChange() {
+        var episodes = new ArrayList<BarrierSummary.Episode>();
+        for (BarrierType t : BarrierType.values()) {
+            for (Adaptation a : Adaptation.values()) {
+                var params = SocialVeilParams.defaults().withBarrier(BarrierSpec.of(t, 0.7)).withAdaptation(a);
+                for (int i = 0; i < 180; i++) {
+                    var s = SocialVeilFixtures.episode(params, t.key() + "+" + a.key(), i).outcome().episodeScores();
+                    episodes.add(new BarrierSummary.Episode(t.key(), a.key(), s.get("mutual_understanding"),
+                            s.get("unresolved_confusion"), s.get("repair_attempts")));
+                }
+            }
+        }
+        var rows = BarrierSummary.summarise(episodes);
+        System.out.println(BarrierSummary.markdown(rows));
+        assertThat(rows).hasSize(12);
+        for (var r : rows) {
+            if (r.barrierType().equals("none")) {
+                assertThat(r.understandingChange()).isNull();
+            } else {
+                assertThat(r.understandingChange().relativeChange()).as(r.barrierType() + "+" + r.adaptation()).isNegative();
+                assertThat(r.confusionChange().relativeChange()).as(r.barrierType() + "+" + r.adaptation()).isPositive();
+            }
+        }
+        assertThat(BarrierSummary.flatten(rows)).containsKey("emotional-interference.repair.mutual_understanding_relative_change_low");
     }
 
     @Test
