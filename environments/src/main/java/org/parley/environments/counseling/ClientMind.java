@@ -19,7 +19,7 @@ import org.parley.runtime.mind.Turn;
 /**
  * A rule-based simulated client (Patient-Ψ style). It reveals its cognitive model gradually: an
  * item can come out only when its depth is within reach of the current trust
- * ({@code depth ≤ trust·openness + 0.1}), and then with probability
+ * ({@code depth ≤ trust·openness + 0.05}), and then with probability
  * {@code (0.3 + 0.5·trust)·openness}; how many items a turn may carry depends on the counselor's
  * last move, and the style's sentence cap bounds the turn. Suicidal phenotypes disclose ideation
  * when asked about safety with some trust, or on their own when trust or distress is high; a
@@ -131,7 +131,7 @@ public final class ClientMind implements Mind {
         if (style == ConversationStyle.VERBOSE) {
             budget++;
         }
-        double reach = trust * style.openness() + 0.1;
+        double reach = trust * style.openness() + 0.05;
         double willing = Math.min(0.95, (0.3 + 0.5 * trust) * style.openness());
         for (CognitiveItem item : candidates()) {
             if (budget == 0) {

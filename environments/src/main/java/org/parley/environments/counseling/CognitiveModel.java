@@ -24,7 +24,7 @@ public record CognitiveModel(
     /** Disclosure depth per category: shallow things come out first, core beliefs last. */
     static final Map<String, Double> DEPTH = Map.of(
             "situation", 0.05, "emotion", 0.12, "behaviour", 0.22, "automatic-thought", 0.35,
-            "coping-strategy", 0.42, "intermediate-belief", 0.52, "history", 0.58, "core-belief", 0.68);
+            "coping-strategy", 0.42, "intermediate-belief", 0.56, "history", 0.64, "core-belief", 0.76);
 
     public CognitiveModel {
         coreBeliefs = coreBeliefs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(coreBeliefs));
