@@ -126,7 +126,7 @@ public final class SocialVeilEnvironment implements Environment {
         data.put("max-rounds", params.maxRounds());
         data.put("goodbye-after-round", params.goodbyeAfterRound());
         data.put("own-units", own.stream().map(SocialVeilEnvironment::unitData).toList());
-        data.put("partner-topics", partner.stream().map(u -> Map.<String, Object>of("unit", u.id(), "topic", u.topic())).toList());
+        data.put("partner-topics", partner.stream().map(u -> ordered("unit", u.id(), "topic", u.topic())).toList());
         if (isA && barrier.type() != BarrierType.NONE) {
             data.put("barrier", barrierData());
         }
@@ -210,7 +210,7 @@ public final class SocialVeilEnvironment implements Environment {
         if (action.args().get("clarify") instanceof List<?> asked && !asked.isEmpty()) {
             clarificationRequests++;
             context.metrics().count("barrier_clarification_requests", 1, tags);
-            step.event(new Event("clarification-request", action.agent(), Map.of("units", asked, "round", round)));
+            step.event(new Event("clarification-request", action.agent(), ordered("units", asked, "round", round)));
         }
         var delivered = new LinkedHashMap<String, Object>(action.args());
         if (!fromA) {
@@ -276,8 +276,8 @@ public final class SocialVeilEnvironment implements Environment {
                     new BarrierGrader.Direction(situation.unitsB(), aBeliefs));
             scores.put("mutual_understanding", round3(grade.mutualUnderstanding()));
             scores.put("unresolved_confusion", round3(grade.unresolvedConfusion()));
-            agentScores.put(idA, Map.of("goal", round3(grade.goalA())));
-            agentScores.put(idB, Map.of("goal", round3(grade.goalB())));
+            agentScores.put(idA, ordered("goal", round3(grade.goalA())));
+            agentScores.put(idB, ordered("goal", round3(grade.goalB())));
             context.metrics().observe("mutual_understanding", grade.mutualUnderstanding(), tags);
             context.metrics().observe("unresolved_confusion", grade.unresolvedConfusion(), tags);
             var data = new LinkedHashMap<String, Object>();
@@ -290,7 +290,7 @@ public final class SocialVeilEnvironment implements Environment {
         }
         context.metrics().observe("barrier_repair_attempts_per_episode", repairAttempts, tags);
         outcome = new Outcome(agentScores, scores);
-        step.event(new Event("episode-end", null, Map.of("reason", reason)));
+        step.event(new Event("episode-end", null, ordered("reason", reason)));
         step.end(reason);
     }
 
@@ -390,5 +390,15 @@ public final class SocialVeilEnvironment implements Environment {
 
     private static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** An insertion-ordered map from alternating keys and values (Map.of's order varies between JVM runs). */
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> ordered(Object... keysAndValues) {
+        var m = new LinkedHashMap<String, V>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return m;
     }
 }
