@@ -298,7 +298,7 @@ public final class CounselingEnvironment implements Environment {
         var result = new SessionResult(session, roundInSession, reason, round3(alliance), round3(elicitation),
                 new LinkedHashMap<>(sessionFlags), round3(state.distress()), round3(state.trust()), round3(state.risk()));
         sessions.add(result);
-        var tags = ordered("counselor_policy", counselorPolicy, "risk_phenotype", profile.risk().key());
+        Map<String, String> tags = ordered("counselor_policy", counselorPolicy, "risk_phenotype", profile.risk().key());
         context.metrics().observe("counseling_working_alliance", alliance, tags);
         context.metrics().observe("counseling_elicitation", elicitation, tags);
         var data = new LinkedHashMap<String, Object>();
