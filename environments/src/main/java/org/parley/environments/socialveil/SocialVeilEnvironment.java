@@ -54,6 +54,8 @@ public final class SocialVeilEnvironment implements Environment {
     private String idA;
     private String idB;
     private int turns;
+    private int turnsA;
+    private int turnsB;
     private boolean finished;
     private String endReason;
     private int repairAttempts;
@@ -200,7 +202,13 @@ public final class SocialVeilEnvironment implements Environment {
             throw new IllegalArgumentException("socialveil: unknown agent " + action.agent());
         }
         turns++;
-        int round = (turns + 1) / 2;
+        if (fromA) {
+            turnsA++;
+        } else {
+            turnsB++;
+        }
+        // A round is one turn of each; counted per agent so it holds under any turn protocol.
+        int round = Math.max(turnsA, turnsB);
         var step = Step.builder();
         String other = fromA ? idB : idA;
         var tags = tags();
@@ -241,7 +249,7 @@ public final class SocialVeilEnvironment implements Environment {
             reason = "leave";
         } else if (round > params.goodbyeAfterRound() && saysGoodbye(action.text())) {
             reason = "goodbye";
-        } else if (turns >= 2 * params.maxRounds()) {
+        } else if (Math.min(turnsA, turnsB) >= params.maxRounds()) {
             reason = "max-rounds";
         }
         if (reason != null) {
@@ -268,7 +276,7 @@ public final class SocialVeilEnvironment implements Environment {
         scores.put("repair_attempts", (double) repairAttempts);
         scores.put("clarification_requests", (double) clarificationRequests);
         scores.put("misunderstandings", (double) misunderstandings);
-        scores.put("rounds", (double) ((turns + 1) / 2));
+        scores.put("rounds", (double) Math.max(turnsA, turnsB));
         scores.put("final_severity", round3(barrier.severity()));
         if (structuredReports) {
             var grade = BarrierGrader.grade(
