@@ -1,0 +1,201 @@
+package org.parley.monitoring;
+
+import static org.parley.monitoring.MetricNames.*;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every meter of one (scenario, condition, environment). Meters are created once and cached by
+ * their remaining label values, so recording an action is a few map look-ups with the caller's own
+ * strings as keys and no allocation.
+ *
+ * <p>Meters a dashboard needs even when nothing happened yet (failures, round-barrier waits,
+ * coordination counters) are registered when the condition is first seen, so they are scraped as
+ * zero instead of missing.
+ */
+final class ConditionMeters {
+    private final MeterRegistry registry;
+    final Tags tags;
+
+    final Counter started;
+    final Counter completed;
+    final Counter failed;
+    final AtomicInteger running = new AtomicInteger();
+    final Timer durationCompleted;
+    final Timer durationFailed;
+    final DistributionSummary turns;
+    final Counter observations;
+    final Timer turnDuration;
+    final AtomicLong backlog = new AtomicLong();
+    final Counter barrierRounds;
+    final Timer barrierWait;
+    final Counter barrierStragglers;
+
+    final Counter coordinationEpisodes;
+    final Counter successScored;
+    final Counter successes;
+    final Counter coordinationActions;
+    final Counter coordinationMessages;
+    final Counter questions;
+    final Counter unansweredQuestions;
+    final Counter commitmentsMade;
+    final Counter commitmentsKept;
+    final Counter commitmentsBroken;
+    final Counter conflicts;
+
+    final EnvironmentMetrics environmentMetrics;
+
+    private final ConcurrentHashMap<String, RoleMeters> roles = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> messagesRouted = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> events = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, BarrierMeters> barriers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, DistributionSummary>> scores =
+            new ConcurrentHashMap<>();
+
+    ConditionMeters(MeterRegistry registry, String scenario, String condition, String environment) {
+        this.registry = registry;
+        this.tags = Tags.of(SCENARIO, scenario, CONDITION, condition, ENVIRONMENT, environment);
+
+        started = counter(EPISODES_STARTED, "Episodes started", tags);
+        completed = counter(EPISODES_COMPLETED, "Episodes that ended normally", tags);
+        failed = counter(EPISODES_FAILED, "Episodes that failed (an agent or the environment threw, or a timeout)", tags);
+        Gauge.builder(EPISODES_RUNNING, running, AtomicInteger::get).description("Episodes in flight")
+                .tags(tags).strongReference(true).register(registry);
+        durationCompleted = Timer.builder(EPISODE_DURATION).description("Wall-clock duration of an episode")
+                .tags(tags).tag(STATUS, "completed").serviceLevelObjectives(Buckets.EPISODE).register(registry);
+        durationFailed = Timer.builder(EPISODE_DURATION).description("Wall-clock duration of an episode")
+                .tags(tags).tag(STATUS, "failed").serviceLevelObjectives(Buckets.EPISODE).register(registry);
+        turns = DistributionSummary.builder(EPISODE_TURNS).description("Turns played per finished episode")
+                .baseUnit("turns").tags(tags).register(registry);
+        observations = counter(OBSERVATIONS_DELIVERED, "Observations delivered to agents", tags);
+        turnDuration = Timer.builder(TURN_DURATION).description("Wall-clock time of one turn")
+                .tags(tags).serviceLevelObjectives(Buckets.DECISION).register(registry);
+        Gauge.builder(MAILBOX_BACKLOG, backlog, AtomicLong::get)
+                .description("Messages waiting in agents' mailboxes, summed over running episodes")
+                .baseUnit("messages").tags(tags).strongReference(true).register(registry);
+        barrierRounds = counter(ROUND_BARRIER_ROUNDS, "Rounds of the simultaneous protocol closed", tags);
+        barrierWait = Timer.builder(ROUND_BARRIER_WAIT).description("Time a simultaneous round waited for all agents")
+                .tags(tags).serviceLevelObjectives(Buckets.DECISION).register(registry);
+        barrierStragglers = counter(ROUND_BARRIER_STRAGGLERS, "Agents that missed a round's barrier timeout", tags);
+
+        coordinationEpisodes = counter(COORDINATION_EPISODES, "Completed episodes counted in coordination metrics", tags);
+        successScored = counter(COORDINATION_SUCCESS_SCORED, "Completed episodes that reported a success score", tags);
+        successes = counter(COORDINATION_SUCCESSES, "Completed episodes with success score >= 0.5", tags);
+        coordinationActions = counter(COORDINATION_ACTIONS, "Actions other than none in completed episodes", tags);
+        coordinationMessages = counter(COORDINATION_MESSAGES, "Message actions in completed episodes", tags);
+        questions = counter(COORDINATION_QUESTIONS, "Questions asked in completed episodes", tags);
+        unansweredQuestions = counter(COORDINATION_UNANSWERED_QUESTIONS, "Questions never answered", tags);
+        commitmentsMade = counter(COORDINATION_COMMITMENTS_MADE, "commitment-made events", tags);
+        commitmentsKept = counter(COORDINATION_COMMITMENTS_KEPT, "commitment-kept events", tags);
+        commitmentsBroken = counter(COORDINATION_COMMITMENTS_BROKEN, "commitment-broken events", tags);
+        conflicts = counter(COORDINATION_CONFLICTS, "merge-conflict and conflict events", tags);
+
+        barrier(CoordinationEvents.NO_BARRIER);
+        environmentMetrics = new EnvironmentMetrics(registry, tags);
+    }
+
+    private Counter counter(String name, String description, Tags tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
+    }
+
+    RoleMeters role(String role) {
+        var meters = roles.get(role);
+        return meters != null ? meters : roles.computeIfAbsent(role, r -> new RoleMeters(registry, tags, r));
+    }
+
+    Counter messagesRouted(String kind) {
+        var c = messagesRouted.get(kind);
+        return c != null ? c : messagesRouted.computeIfAbsent(kind,
+                k -> counter(MESSAGES_ROUTED, "Messages routed between agents, by action kind", tags.and(KIND, k)));
+    }
+
+    Counter event(String type) {
+        var c = events.get(type);
+        return c != null ? c : events.computeIfAbsent(type,
+                t -> counter(EVENTS, "Environment events, by type", tags.and(TYPE, t)));
+    }
+
+    BarrierMeters barrier(String type) {
+        var b = barriers.get(type);
+        return b != null ? b : barriers.computeIfAbsent(type, t -> new BarrierMeters(registry, tags, t));
+    }
+
+    DistributionSummary score(String role, String score) {
+        var byScore = scores.get(role);
+        if (byScore == null) {
+            byScore = scores.computeIfAbsent(role, r -> new ConcurrentHashMap<>());
+        }
+        var s = byScore.get(score);
+        return s != null ? s : byScore.computeIfAbsent(score, n -> DistributionSummary.builder(OUTCOME_SCORE)
+                .description("Outcome scores of completed episodes; role=episode for episode-level scores")
+                .tags(tags).tag(ROLE, role).tag(SCORE, n).register(registry));
+    }
+
+    /** Meters of one role: agents alive, and actions and latency by the model that decided. */
+    static final class RoleMeters {
+        private final MeterRegistry registry;
+        private final Tags tags;
+        final AtomicInteger alive = new AtomicInteger();
+        private final ConcurrentHashMap<String, ModelMeters> models = new ConcurrentHashMap<>();
+
+        RoleMeters(MeterRegistry registry, Tags conditionTags, String role) {
+            this.registry = registry;
+            this.tags = conditionTags.and(ROLE, role);
+            Gauge.builder(AGENTS_ALIVE, alive, AtomicInteger::get).description("Agents in running episodes")
+                    .tags(tags).strongReference(true).register(registry);
+        }
+
+        ModelMeters model(String model) {
+            var m = models.get(model);
+            return m != null ? m : models.computeIfAbsent(model, x -> new ModelMeters(registry, tags.and(MODEL, x)));
+        }
+    }
+
+    /** Actions by kind and decision latency of one (role, model). */
+    static final class ModelMeters {
+        private final MeterRegistry registry;
+        private final Tags tags;
+        final Timer latency;
+        private final ConcurrentHashMap<String, Counter> actions = new ConcurrentHashMap<>();
+
+        ModelMeters(MeterRegistry registry, Tags tags) {
+            this.registry = registry;
+            this.tags = tags;
+            this.latency = Timer.builder(ACTION_LATENCY).description("Time a mind took to decide an action")
+                    .tags(tags).serviceLevelObjectives(Buckets.DECISION).register(registry);
+        }
+
+        Counter actions(String kind) {
+            var c = actions.get(kind);
+            return c != null ? c : actions.computeIfAbsent(kind, k -> Counter.builder(ACTIONS)
+                    .description("Actions decided, by kind").tags(tags).tag(KIND, k).register(registry));
+        }
+    }
+
+    /** Communication-barrier meters of one barrier type. */
+    static final class BarrierMeters {
+        final DistributionSummary mutualUnderstanding;
+        final DistributionSummary unresolvedConfusion;
+        final Counter repairAttempts;
+
+        BarrierMeters(MeterRegistry registry, Tags conditionTags, String barrier) {
+            var tags = conditionTags.and(BARRIER, barrier);
+            mutualUnderstanding = DistributionSummary.builder(COMMUNICATION_MUTUAL_UNDERSTANDING)
+                    .description("Episode score mutual_understanding (1-5, higher = better understood)")
+                    .tags(tags).register(registry);
+            unresolvedConfusion = DistributionSummary.builder(COMMUNICATION_UNRESOLVED_CONFUSION)
+                    .description("Episode score unresolved_confusion (1-5, as the environment defines its direction)")
+                    .tags(tags).register(registry);
+            repairAttempts = Counter.builder(COMMUNICATION_REPAIR_ATTEMPTS)
+                    .description("repair-attempt events in completed episodes").tags(tags).register(registry);
+        }
+    }
+}
