@@ -68,8 +68,8 @@ final class EnvironmentMetrics implements SimulationMetrics {
         try {
             return byTags.computeIfAbsent(new java.util.HashMap<>(key), k -> create.apply(allTags(k)));
         } catch (IllegalArgumentException e) {
-            // Prometheus needs one type and one set of label keys per name; an environment that mixes
-            // them loses that series, and is told once instead of failing the episode.
+            // A name holds one meter type; an environment that both counts and observes under one name
+            // loses the second kind, and is told once instead of failing the episode.
             if (rejected.putIfAbsent(name, Boolean.TRUE) == null) {
                 log.warn("environment metric '{}' with tags {} was not registered: {}", name, key.keySet(), e.getMessage());
             }
