@@ -106,6 +106,40 @@ final class ConditionMeters {
         return Counter.builder(name).description(description).tags(tags).register(registry);
     }
 
+    /** This condition's key figures as of now. */
+    ConditionSummary summary(String condition) {
+        double understandingSum = 0, understandingCount = 0, confusionSum = 0, confusionCount = 0, repairs = 0;
+        for (var b : barriers.values()) {
+            understandingSum += b.mutualUnderstanding.totalAmount();
+            understandingCount += b.mutualUnderstanding.count();
+            confusionSum += b.unresolvedConfusion.totalAmount();
+            confusionCount += b.unresolvedConfusion.count();
+            repairs += b.repairAttempts.count();
+        }
+        double latencySum = 0, latencyCount = 0;
+        for (var r : roles.values()) {
+            for (var m : r.models.values()) {
+                latencySum += m.latency.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
+                latencyCount += m.latency.count();
+            }
+        }
+        double episodes = coordinationEpisodes.count();
+        double actions = coordinationActions.count();
+        double messages = coordinationMessages.count();
+        return new ConditionSummary(condition, (long) started.count(), (long) completed.count(), (long) failed.count(),
+                ConditionSummary.ratio(successes.count(), successScored.count()),
+                ConditionSummary.ratio(messages, actions),
+                ConditionSummary.ratio(messages, actions - messages),
+                ConditionSummary.ratio(unansweredQuestions.count(), questions.count()),
+                ConditionSummary.ratio(commitmentsKept.count(), commitmentsMade.count()),
+                ConditionSummary.ratio(conflicts.count(), episodes),
+                ConditionSummary.ratio(understandingSum, understandingCount),
+                ConditionSummary.ratio(confusionSum, confusionCount),
+                ConditionSummary.ratio(repairs, episodes),
+                ConditionSummary.ratio(barrierStragglers.count(), barrierRounds.count()),
+                ConditionSummary.ratio(latencySum, latencyCount));
+    }
+
     RoleMeters role(String role) {
         var meters = roles.get(role);
         return meters != null ? meters : roles.computeIfAbsent(role, r -> new RoleMeters(registry, tags, r));

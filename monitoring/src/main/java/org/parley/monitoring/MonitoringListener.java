@@ -34,6 +34,9 @@ public final class MonitoringListener implements RunListener {
     private volatile String scenario = UNKNOWN;
     private volatile String environment = UNKNOWN;
     private final ConcurrentHashMap<String, ConditionMeters> conditions = new ConcurrentHashMap<>();
+    /** Conditions in the order first seen (the plan's order), so summaries are stable. */
+    private final java.util.concurrent.CopyOnWriteArrayList<String> conditionOrder =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, EpisodeTally> episodes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> models = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong planned = new java.util.concurrent.atomic.AtomicLong();
@@ -76,7 +79,10 @@ public final class MonitoringListener implements RunListener {
     private ConditionMeters conditionMeters(String condition) {
         var meters = conditions.get(condition);
         return meters != null ? meters
-                : conditions.computeIfAbsent(condition, c -> new ConditionMeters(registry, scenario, c, environment));
+                : conditions.computeIfAbsent(condition, c -> {
+                    conditionOrder.add(c);
+                    return new ConditionMeters(registry, scenario, c, environment);
+                });
     }
 
     private EpisodeTally tally(EpisodePlan episode) {
@@ -269,6 +275,18 @@ public final class MonitoringListener implements RunListener {
             v = scores.get(name.replace('_', '-'));
         }
         return v == null || v.isNaN() ? null : v;
+    }
+
+    /**
+     * Key figures per condition, in the plan's order, from the same meters Prometheus scrapes: for
+     * the summary printed at the end of a run and written to summary.json.
+     */
+    public java.util.List<ConditionSummary> summary() {
+        var out = new java.util.ArrayList<ConditionSummary>();
+        for (var condition : conditionOrder) {
+            out.add(conditions.get(condition).summary(condition));
+        }
+        return out;
     }
 
     /** Episodes started but not yet finished (for tests and the end-of-run summary). */

@@ -74,6 +74,32 @@ class MonitoringListenerTest {
     }
 
     @Test
+    void summaryGivesTheSameFiguresPerConditionInPlanOrder() {
+        SyntheticRun.drive(listener, SyntheticRun.plan(4, 5));
+        var summary = listener.summary();
+        assertThat(summary).extracting(ConditionSummary::condition).containsExactly("baseline", "vague");
+        var baseline = summary.get(0);
+        assertThat(baseline.started()).isEqualTo(4);
+        assertThat(baseline.completed()).isEqualTo(3);
+        assertThat(baseline.failed()).isEqualTo(1);
+        assertThat(baseline.successRate()).isEqualTo(1.0);
+        assertThat(baseline.messageShare()).isEqualTo(12.0 / 15);
+        assertThat(baseline.messagesPerOtherAction()).isEqualTo(12.0 / 3);
+        assertThat(baseline.unansweredQuestionRate()).isEqualTo(0.5);
+        assertThat(baseline.commitmentsKeptRate()).isEqualTo(1.0);
+        assertThat(baseline.conflictsPerEpisode()).isEqualTo(0.0);
+        assertThat(baseline.stragglersPerRound()).isEqualTo(4.0 / 24);
+        assertThat(baseline.meanActionLatencySeconds()).isPositive();
+        var vague = summary.get(1);
+        assertThat(vague.successRate()).isEqualTo(0.0);
+        assertThat(vague.commitmentsKeptRate()).isEqualTo(0.0);
+        assertThat(vague.stragglersPerRound()).isNull();
+        assertThat(vague.repairAttemptsPerEpisode()).isEqualTo(1.0);
+        assertThat(vague.toMap()).containsEntry("stragglers_per_round", null).containsEntry("episodes_completed", 4L);
+        assertThat(vague.format()).startsWith("vague: 4 completed, 0 failed, success 0.0%").doesNotContain("stragglers");
+    }
+
+    @Test
     void barrierScoresAreLabelledWithTheDeclaredBarrierType() {
         SyntheticRun.drive(listener, SyntheticRun.plan(2, 9));
         var s = scrape();
