@@ -27,12 +27,16 @@ public final class CoordinationEvents {
     public static final String NO_BARRIER = "none";
 
     /**
-     * The event name of a transcript entry of type {@code event}. The recorder stores the event's
-     * type under {@code event} or {@code type} (either is accepted) with its data beside it or
-     * nested under {@code data}.
+     * The event name of a transcript entry of type {@code event}. Accepted shapes: the event's type
+     * under {@code event}, {@code type} or {@code name} with its details beside it or under
+     * {@code data}; or the whole event nested under {@code event} ({@code {type, agent, data}}).
      */
     static String eventName(Map<String, Object> data) {
-        if (data.get("event") instanceof String s) {
+        var event = data.get("event");
+        if (event instanceof String s) {
+            return s;
+        }
+        if (event instanceof Map<?, ?> nested && nested.get("type") instanceof String s) {
             return s;
         }
         if (data.get("type") instanceof String s) {
@@ -48,6 +52,14 @@ public final class CoordinationEvents {
     static Object detail(Map<String, Object> data, String key) {
         if (data.get("data") instanceof Map<?, ?> nested && nested.get(key) != null) {
             return nested.get(key);
+        }
+        if (data.get("event") instanceof Map<?, ?> event) {
+            if (event.get(key) != null) {
+                return event.get(key);
+            }
+            if (event.get("data") instanceof Map<?, ?> nested && nested.get(key) != null) {
+                return nested.get(key);
+            }
         }
         return data.get(key);
     }

@@ -61,8 +61,18 @@ public final class MonitoringListener implements RunListener {
 
     @Override
     public void runStarted(RunPlan plan) {
-        scenario = plan.scenario() == null ? UNKNOWN : plan.scenario();
-        environment = plan.environment() == null ? UNKNOWN : plan.environment();
+        var newScenario = plan.scenario() == null ? UNKNOWN : plan.scenario();
+        var newEnvironment = plan.environment() == null ? UNKNOWN : plan.environment();
+        if (!newScenario.equals(scenario) || !newEnvironment.equals(environment)) {
+            // A listener reused for another scenario starts fresh meters under the new labels; the
+            // old series stay in the registry with their final values.
+            synchronized (this) {
+                conditions.clear();
+                conditionOrder.clear();
+            }
+        }
+        scenario = newScenario;
+        environment = newEnvironment;
         planned.addAndGet(plan.episodes().size());
         io.micrometer.core.instrument.Gauge.builder(MetricNames.RUN_EPISODES_PLANNED, planned, java.util.concurrent.atomic.AtomicLong::get)
                 .description("Episodes planned for the run (progress = completed + failed over planned)")

@@ -184,13 +184,33 @@ class MonitoringListenerTest {
         listener.transcript(episode, new TranscriptEntry(1, 1, "1", TranscriptEntry.EVENT, null, Map.of("type", "deal")));
         listener.transcript(episode, new TranscriptEntry(2, 2, "2", TranscriptEntry.EVENT, null,
                 Map.of("event", "conflict")));
+        listener.transcript(episode, new TranscriptEntry(3, 2, "3", TranscriptEntry.EVENT, null,
+                Map.of("event", Map.of("type", "deal", "agent", "a", "data", Map.of("price", 3)))));
+        listener.transcript(episode, new TranscriptEntry(4, 2, "4", TranscriptEntry.EVENT, null,
+                Map.of("event", Map.of("type", "communication-barrier", "data", Map.of("barrier", "emotional")))));
         var s = scrape();
-        assertThat(s.sum("parley_events_total", Map.of("type", "deal"))).isEqualTo(2);
+        assertThat(s.sum("parley_events_total", Map.of("type", "deal"))).isEqualTo(3);
         assertThat(s.sum("parley_events_total", Map.of("type", "conflict"))).isEqualTo(1);
         // Coordination waits for the episode to complete.
         assertThat(s.sum("parley_coordination_conflicts_total", Map.of())).isZero();
         listener.episodeFinished(result(episode, EpisodeResult.Status.COMPLETED, Outcome.empty()), Duration.ZERO);
         assertThat(scrape().sum("parley_coordination_conflicts_total", Map.of())).isEqualTo(1);
+        assertThat(scrape().sum("parley_communication_repair_attempts_total", Map.of("barrier", "emotional"))).isZero();
+        assertThat(scrape().samples("parley_communication_repair_attempts_total"))
+                .anyMatch(x -> "emotional".equals(x.labels().get("barrier")));
+    }
+
+    @Test
+    void aListenerReusedForAnotherScenarioLabelsItsSeriesWithTheNewOne() {
+        SyntheticRun.drive(listener, SyntheticRun.plan(1, 1));
+        var other = new RunPlan("second", "other-scenario", "other-env", SyntheticRun.plan(1, 2).episodes(), 1,
+                RunPlan.Timestamps.LOGICAL);
+        SyntheticRun.drive(listener, other);
+        var s = scrape();
+        assertThat(s.sum("parley_episodes_started_total", Map.of("scenario", "other-scenario", "environment", "other-env")))
+                .isEqualTo(2);
+        assertThat(s.sum("parley_episodes_started_total", Map.of("scenario", SyntheticRun.SCENARIO))).isEqualTo(2);
+        assertThat(listener.summary()).hasSize(2).allMatch(c -> c.started() == 1);
     }
 
     @Test
