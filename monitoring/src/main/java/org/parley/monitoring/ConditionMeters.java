@@ -3,11 +3,10 @@ package org.parley.monitoring;
 import static org.parley.monitoring.MetricNames.*;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,20 +22,24 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ConditionMeters {
     private final MeterRegistry registry;
+    private final Distributions distributions;
+    private final String scenario;
+    private final String condition;
+    private final String environment;
     final Tags tags;
 
     final Counter started;
     final Counter completed;
     final Counter failed;
     final AtomicInteger running = new AtomicInteger();
-    final Timer durationCompleted;
-    final Timer durationFailed;
-    final DistributionSummary turns;
+    final DistributionDataPoint durationCompleted;
+    final DistributionDataPoint durationFailed;
+    final DistributionDataPoint turns;
     final Counter observations;
-    final Timer turnDuration;
+    final DistributionDataPoint turnDuration;
     final AtomicLong backlog = new AtomicLong();
     final Counter barrierRounds;
-    final Timer barrierWait;
+    final DistributionDataPoint barrierWait;
     final Counter barrierStragglers;
 
     final Counter coordinationEpisodes;
@@ -57,11 +60,16 @@ final class ConditionMeters {
     private final ConcurrentHashMap<String, Counter> messagesRouted = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> events = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, BarrierMeters> barriers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, DistributionSummary>> scores =
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, DistributionDataPoint>> scores =
             new ConcurrentHashMap<>();
 
-    ConditionMeters(MeterRegistry registry, String scenario, String condition, String environment) {
+    ConditionMeters(MeterRegistry registry, Distributions distributions, String scenario, String condition,
+                    String environment) {
         this.registry = registry;
+        this.distributions = distributions;
+        this.scenario = scenario;
+        this.condition = condition;
+        this.environment = environment;
         this.tags = Tags.of(SCENARIO, scenario, CONDITION, condition, ENVIRONMENT, environment);
 
         started = counter(EPISODES_STARTED, "Episodes started", tags);
@@ -69,21 +77,16 @@ final class ConditionMeters {
         failed = counter(EPISODES_FAILED, "Episodes that failed (an agent or the environment threw, or a timeout)", tags);
         Gauge.builder(EPISODES_RUNNING, running, AtomicInteger::get).description("Episodes in flight")
                 .tags(tags).strongReference(true).register(registry);
-        durationCompleted = Timer.builder(EPISODE_DURATION).description("Wall-clock duration of an episode")
-                .tags(tags).tag(STATUS, "completed").serviceLevelObjectives(Buckets.EPISODE).register(registry);
-        durationFailed = Timer.builder(EPISODE_DURATION).description("Wall-clock duration of an episode")
-                .tags(tags).tag(STATUS, "failed").serviceLevelObjectives(Buckets.EPISODE).register(registry);
-        turns = DistributionSummary.builder(EPISODE_TURNS).description("Turns played per finished episode")
-                .baseUnit("turns").tags(tags).register(registry);
+        durationCompleted = distributions.episodeDuration.labelValues(scenario, condition, environment, "completed");
+        durationFailed = distributions.episodeDuration.labelValues(scenario, condition, environment, "failed");
+        turns = distributions.episodeTurns.labelValues(scenario, condition, environment);
         observations = counter(OBSERVATIONS_DELIVERED, "Observations delivered to agents", tags);
-        turnDuration = Timer.builder(TURN_DURATION).description("Wall-clock time of one turn")
-                .tags(tags).serviceLevelObjectives(Buckets.DECISION).register(registry);
+        turnDuration = distributions.turnDuration.labelValues(scenario, condition, environment);
         Gauge.builder(MAILBOX_BACKLOG, backlog, AtomicLong::get)
                 .description("Messages waiting in agents' mailboxes, summed over running episodes")
                 .baseUnit("messages").tags(tags).strongReference(true).register(registry);
         barrierRounds = counter(ROUND_BARRIER_ROUNDS, "Rounds of the simultaneous protocol closed", tags);
-        barrierWait = Timer.builder(ROUND_BARRIER_WAIT).description("Time a simultaneous round waited for all agents")
-                .tags(tags).serviceLevelObjectives(Buckets.DECISION).register(registry);
+        barrierWait = distributions.roundBarrierWait.labelValues(scenario, condition, environment);
         barrierStragglers = counter(ROUND_BARRIER_STRAGGLERS, "Agents that missed a round's barrier timeout", tags);
 
         coordinationEpisodes = counter(COORDINATION_EPISODES, "Completed episodes counted in coordination metrics", tags);
@@ -107,20 +110,20 @@ final class ConditionMeters {
     }
 
     /** This condition's key figures as of now. */
-    ConditionSummary summary(String condition) {
+    ConditionSummary summary() {
         double understandingSum = 0, understandingCount = 0, confusionSum = 0, confusionCount = 0, repairs = 0;
         for (var b : barriers.values()) {
-            understandingSum += b.mutualUnderstanding.totalAmount();
-            understandingCount += b.mutualUnderstanding.count();
-            confusionSum += b.unresolvedConfusion.totalAmount();
-            confusionCount += b.unresolvedConfusion.count();
+            understandingSum += b.mutualUnderstanding.getSum();
+            understandingCount += b.mutualUnderstanding.getCount();
+            confusionSum += b.unresolvedConfusion.getSum();
+            confusionCount += b.unresolvedConfusion.getCount();
             repairs += b.repairAttempts.count();
         }
         double latencySum = 0, latencyCount = 0;
         for (var r : roles.values()) {
             for (var m : r.models.values()) {
-                latencySum += m.latency.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
-                latencyCount += m.latency.count();
+                latencySum += m.latency.getSum();
+                latencyCount += m.latency.getCount();
             }
         }
         double episodes = coordinationEpisodes.count();
@@ -142,7 +145,7 @@ final class ConditionMeters {
 
     RoleMeters role(String role) {
         var meters = roles.get(role);
-        return meters != null ? meters : roles.computeIfAbsent(role, r -> new RoleMeters(registry, tags, r));
+        return meters != null ? meters : roles.computeIfAbsent(role, r -> new RoleMeters(r));
     }
 
     Counter messagesRouted(String kind) {
@@ -159,77 +162,69 @@ final class ConditionMeters {
 
     BarrierMeters barrier(String type) {
         var b = barriers.get(type);
-        return b != null ? b : barriers.computeIfAbsent(type, t -> new BarrierMeters(registry, tags, t));
+        return b != null ? b : barriers.computeIfAbsent(type, BarrierMeters::new);
     }
 
-    DistributionSummary score(String role, String score) {
+    DistributionDataPoint score(String role, String score) {
         var byScore = scores.get(role);
         if (byScore == null) {
             byScore = scores.computeIfAbsent(role, r -> new ConcurrentHashMap<>());
         }
         var s = byScore.get(score);
-        return s != null ? s : byScore.computeIfAbsent(score, n -> DistributionSummary.builder(OUTCOME_SCORE)
-                .description("Outcome scores of completed episodes; role=episode for episode-level scores")
-                .tags(tags).tag(ROLE, role).tag(SCORE, n).register(registry));
+        return s != null ? s : byScore.computeIfAbsent(score,
+                n -> distributions.outcomeScore.labelValues(scenario, condition, environment, role, n));
     }
 
     /** Meters of one role: agents alive, and actions and latency by the model that decided. */
-    static final class RoleMeters {
-        private final MeterRegistry registry;
-        private final Tags tags;
+    final class RoleMeters {
+        private final String role;
+        private final Tags roleTags;
         final AtomicInteger alive = new AtomicInteger();
         private final ConcurrentHashMap<String, ModelMeters> models = new ConcurrentHashMap<>();
 
-        RoleMeters(MeterRegistry registry, Tags conditionTags, String role) {
-            this.registry = registry;
-            this.tags = conditionTags.and(ROLE, role);
+        RoleMeters(String role) {
+            this.role = role;
+            this.roleTags = tags.and(ROLE, role);
             Gauge.builder(AGENTS_ALIVE, alive, AtomicInteger::get).description("Agents in running episodes")
-                    .tags(tags).strongReference(true).register(registry);
+                    .tags(roleTags).strongReference(true).register(registry);
         }
 
         ModelMeters model(String model) {
             var m = models.get(model);
-            return m != null ? m : models.computeIfAbsent(model, x -> new ModelMeters(registry, tags.and(MODEL, x)));
+            return m != null ? m : models.computeIfAbsent(model, x -> new ModelMeters(role, x, roleTags.and(MODEL, x)));
         }
     }
 
     /** Actions by kind and decision latency of one (role, model). */
-    static final class ModelMeters {
-        private final MeterRegistry registry;
-        private final Tags tags;
-        final Timer latency;
+    final class ModelMeters {
+        private final Tags modelTags;
+        final DistributionDataPoint latency;
         private final ConcurrentHashMap<String, Counter> actions = new ConcurrentHashMap<>();
 
-        ModelMeters(MeterRegistry registry, Tags tags) {
-            this.registry = registry;
-            this.tags = tags;
-            this.latency = Timer.builder(ACTION_LATENCY).description("Time a mind took to decide an action")
-                    .tags(tags).serviceLevelObjectives(Buckets.DECISION).register(registry);
+        ModelMeters(String role, String model, Tags modelTags) {
+            this.modelTags = modelTags;
+            this.latency = distributions.actionLatency.labelValues(scenario, condition, environment, role, model);
         }
 
         Counter actions(String kind) {
             var c = actions.get(kind);
             return c != null ? c : actions.computeIfAbsent(kind, k -> Counter.builder(ACTIONS)
-                    .description("Actions decided, by kind").tags(tags).tag(KIND, k).register(registry));
+                    .description("Actions decided, by kind").tags(modelTags).tag(KIND, k).register(registry));
         }
     }
 
     /** Communication-barrier meters of one barrier type. */
-    static final class BarrierMeters {
-        final DistributionSummary mutualUnderstanding;
-        final DistributionSummary unresolvedConfusion;
+    final class BarrierMeters {
+        final DistributionDataPoint mutualUnderstanding;
+        final DistributionDataPoint unresolvedConfusion;
         final Counter repairAttempts;
 
-        BarrierMeters(MeterRegistry registry, Tags conditionTags, String barrier) {
-            var tags = conditionTags.and(BARRIER, barrier);
-            mutualUnderstanding = DistributionSummary.builder(COMMUNICATION_MUTUAL_UNDERSTANDING)
-                    .description("Episode score mutual_understanding (1-5, higher = better understood)")
-                    .tags(tags).register(registry);
-            unresolvedConfusion = DistributionSummary.builder(COMMUNICATION_UNRESOLVED_CONFUSION)
-                    .description("Episode score unresolved_confusion (1-5, as the environment defines its direction)")
-                    .tags(tags).register(registry);
+        BarrierMeters(String barrier) {
+            mutualUnderstanding = distributions.mutualUnderstanding.labelValues(scenario, condition, environment, barrier);
+            unresolvedConfusion = distributions.unresolvedConfusion.labelValues(scenario, condition, environment, barrier);
             repairAttempts = Counter.builder(COMMUNICATION_REPAIR_ATTEMPTS)
-                    .description("repair-attempt events in completed episodes").tags(tags).register(registry);
+                    .description("repair-attempt events in completed episodes").tags(tags.and(BARRIER, barrier))
+                    .register(registry);
         }
     }
 }

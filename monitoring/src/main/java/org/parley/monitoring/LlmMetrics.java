@@ -98,7 +98,7 @@ public final class LlmMetrics {
             outputTokens = keep(Counter.builder(LLM_OUTPUT_TOKENS).description("Completion tokens received")
                     .baseUnit("tokens").tags(tags).register(registry));
             latency = keep(Timer.builder(LLM_REQUEST_LATENCY).description("Latency of one provider request")
-                    .tags(tags).serviceLevelObjectives(Buckets.LLM_REQUEST).register(registry));
+                    .tags(tags).serviceLevelObjectives(Buckets.durations(Buckets.LLM_REQUEST)).register(registry));
             retries = keep(Counter.builder(LLM_RETRIES).description("Requests retried after a failure")
                     .tags(tags).register(registry));
             cost = keep(Counter.builder(LLM_COST).description("Estimated cost in US dollars")

@@ -1,11 +1,15 @@
 package org.parley.monitoring;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.metrics.SimulationMetrics;
 import org.parley.runtime.run.EpisodePlan;
@@ -29,29 +33,30 @@ import org.parley.runtime.run.TranscriptEntry;
 public final class MonitoringListener implements RunListener {
     static final String UNKNOWN = "unknown";
 
-    private final MeterRegistry registry;
+    private final PrometheusMeterRegistry registry;
+    private final Distributions distributions;
     private final LlmMetrics llm;
     private volatile String scenario = UNKNOWN;
     private volatile String environment = UNKNOWN;
     private final ConcurrentHashMap<String, ConditionMeters> conditions = new ConcurrentHashMap<>();
     /** Conditions in the order first seen (the plan's order), so summaries are stable. */
-    private final java.util.concurrent.CopyOnWriteArrayList<String> conditionOrder =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<String> conditionOrder = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, EpisodeTally> episodes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> models = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong planned = new java.util.concurrent.atomic.AtomicLong();
+    private final ConcurrentHashMap<String, AtomicLong> planned = new ConcurrentHashMap<>();
 
     /**
-     * @param registry where meters go (the exporter's Prometheus registry, or any other)
+     * @param registry where meters go; one listener per registry
      * @param llm      the LLM metrics of the same registry; a rule-based run keeps its zero
      *                 placeholder series so dashboards render
      */
-    public MonitoringListener(MeterRegistry registry, LlmMetrics llm) {
+    public MonitoringListener(PrometheusMeterRegistry registry, LlmMetrics llm) {
         this.registry = registry;
+        this.distributions = new Distributions(registry.getPrometheusRegistry());
         this.llm = llm;
     }
 
-    public MonitoringListener(MeterRegistry registry) {
+    public MonitoringListener(PrometheusMeterRegistry registry) {
         this(registry, new LlmMetrics(registry));
     }
 
@@ -73,11 +78,7 @@ public final class MonitoringListener implements RunListener {
         }
         scenario = newScenario;
         environment = newEnvironment;
-        planned.addAndGet(plan.episodes().size());
-        io.micrometer.core.instrument.Gauge.builder(MetricNames.RUN_EPISODES_PLANNED, planned, java.util.concurrent.atomic.AtomicLong::get)
-                .description("Episodes planned for the run (progress = completed + failed over planned)")
-                .tags(MetricNames.SCENARIO, scenario, MetricNames.ENVIRONMENT, environment)
-                .strongReference(true).register(registry);
+        plannedEpisodes(scenario, environment).addAndGet(plan.episodes().size());
         // Register every condition up front, so a dashboard lists them before their first episode.
         for (var episode : plan.episodes()) {
             if (!conditions.containsKey(episode.condition())) {
@@ -86,12 +87,24 @@ public final class MonitoringListener implements RunListener {
         }
     }
 
+    /** Episodes planned per (scenario, environment): the denominator of the progress panel. */
+    private AtomicLong plannedEpisodes(String scenario, String environment) {
+        return planned.computeIfAbsent(scenario + '\u0000' + environment, key -> {
+            var count = new AtomicLong();
+            Gauge.builder(MetricNames.RUN_EPISODES_PLANNED, count, AtomicLong::get)
+                    .description("Episodes planned for the run (progress = completed + failed over planned)")
+                    .tags(MetricNames.SCENARIO, scenario, MetricNames.ENVIRONMENT, environment)
+                    .strongReference(true).register(registry);
+            return count;
+        });
+    }
+
     private ConditionMeters conditionMeters(String condition) {
         var meters = conditions.get(condition);
         return meters != null ? meters
                 : conditions.computeIfAbsent(condition, c -> {
                     conditionOrder.add(c);
-                    return new ConditionMeters(registry, scenario, c, environment);
+                    return new ConditionMeters(registry, distributions, scenario, c, environment);
                 });
     }
 
@@ -125,7 +138,7 @@ public final class MonitoringListener implements RunListener {
         if (entry.turn() != tally.turn) {
             long now = System.nanoTime();
             if (tally.turn != Long.MIN_VALUE) {
-                tally.meters.turnDuration.record(now - tally.turnStartedNanos, TimeUnit.NANOSECONDS);
+                tally.meters.turnDuration.observe((now - tally.turnStartedNanos) / 1e9);
             }
             tally.turn = entry.turn();
             tally.turnStartedNanos = now;
@@ -150,7 +163,7 @@ public final class MonitoringListener implements RunListener {
         var model = tally.meters.role(role).model(model(action.producedBy()));
         model.actions(kind).increment();
         if (latency != null) {
-            model.latency.record(latency);
+            model.latency.observe(seconds(latency));
         }
         boolean message = Communication.isMessage(kind);
         if (message) {
@@ -180,7 +193,7 @@ public final class MonitoringListener implements RunListener {
     public void barrierClosed(EpisodePlan episode, long round, Duration wait, int stragglers) {
         var meters = tally(episode).meters;
         meters.barrierRounds.increment();
-        meters.barrierWait.record(wait);
+        meters.barrierWait.observe(seconds(wait));
         if (stragglers > 0) {
             meters.barrierStragglers.increment(stragglers);
         }
@@ -207,19 +220,19 @@ public final class MonitoringListener implements RunListener {
             tally.roles.forEach((role, n) -> meters.role(role).alive.addAndGet(-n));
             meters.backlog.addAndGet(-tally.lastBacklog);
             if (tally.turn != Long.MIN_VALUE) {
-                meters.turnDuration.record(System.nanoTime() - tally.turnStartedNanos, TimeUnit.NANOSECONDS);
+                meters.turnDuration.observe((System.nanoTime() - tally.turnStartedNanos) / 1e9);
             }
         } else {
             meters.started.increment();
         }
         if (result.failed()) {
             meters.failed.increment();
-            meters.durationFailed.record(duration);
+            meters.durationFailed.observe(seconds(duration));
             return;
         }
         meters.completed.increment();
-        meters.durationCompleted.record(duration);
-        meters.turns.record(result.turns());
+        meters.durationCompleted.observe(seconds(duration));
+        meters.turns.observe(result.turns());
         recordScores(result, meters);
         if (tally != null) {
             recordCoordination(result, tally, meters);
@@ -233,7 +246,7 @@ public final class MonitoringListener implements RunListener {
         }
         outcome.episodeScores().forEach((name, value) -> {
             if (value != null && !value.isNaN()) {
-                meters.score("episode", name).record(value);
+                meters.score("episode", name).observe(value);
             }
         });
         outcome.agentScores().forEach((agent, scores) -> {
@@ -241,7 +254,7 @@ public final class MonitoringListener implements RunListener {
             var role = info == null ? UNKNOWN : info.role();
             scores.forEach((name, value) -> {
                 if (value != null && !value.isNaN()) {
-                    meters.score(role, name).record(value);
+                    meters.score(role, name).observe(value);
                 }
             });
         });
@@ -269,13 +282,17 @@ public final class MonitoringListener implements RunListener {
         var barrier = meters.barrier(tally.barrierOrNone());
         var understanding = score(scores, CoordinationEvents.MUTUAL_UNDERSTANDING_SCORE);
         if (understanding != null) {
-            barrier.mutualUnderstanding.record(understanding);
+            barrier.mutualUnderstanding.observe(understanding);
         }
         var confusion = score(scores, CoordinationEvents.UNRESOLVED_CONFUSION_SCORE);
         if (confusion != null) {
-            barrier.unresolvedConfusion.record(confusion);
+            barrier.unresolvedConfusion.observe(confusion);
         }
         barrier.repairAttempts.increment(tally.repairAttempts);
+    }
+
+    private static double seconds(Duration d) {
+        return d == null ? 0 : d.toNanos() / 1e9;
     }
 
     /** A score by its snake_case name, also accepting the kebab-case spelling. */
@@ -291,10 +308,10 @@ public final class MonitoringListener implements RunListener {
      * Key figures per condition, in the plan's order, from the same meters Prometheus scrapes: for
      * the summary printed at the end of a run and written to summary.json.
      */
-    public java.util.List<ConditionSummary> summary() {
-        var out = new java.util.ArrayList<ConditionSummary>();
+    public List<ConditionSummary> summary() {
+        var out = new ArrayList<ConditionSummary>();
         for (var condition : conditionOrder) {
-            out.add(conditions.get(condition).summary(condition));
+            out.add(conditions.get(condition).summary());
         }
         return out;
     }

@@ -211,6 +211,8 @@ class MonitoringListenerTest {
                 .isEqualTo(2);
         assertThat(s.sum("parley_episodes_started_total", Map.of("scenario", SyntheticRun.SCENARIO))).isEqualTo(2);
         assertThat(listener.summary()).hasSize(2).allMatch(c -> c.started() == 1);
+        assertThat(s.sum("parley_run_episodes_planned", Map.of("scenario", "other-scenario"))).isEqualTo(2);
+        assertThat(s.sum("parley_run_episodes_planned", Map.of("scenario", SyntheticRun.SCENARIO))).isEqualTo(2);
     }
 
     @Test
