@@ -134,7 +134,13 @@ public final class MonitoringListener implements RunListener {
 
     @Override
     public void transcript(EpisodePlan episode, TranscriptEntry entry) {
-        var tally = tally(episode);
+        var tally = episodes.get(episode.id());
+        if (tally == null) {
+            if (TranscriptEntry.EPISODE_END.equals(entry.type())) {
+                return; // written after episodeFinished: the episode is already counted
+            }
+            tally = tally(episode);
+        }
         if (entry.turn() != tally.turn) {
             long now = System.nanoTime();
             if (tally.turn != Long.MIN_VALUE) {

@@ -153,6 +153,11 @@ class MonitoringListenerTest {
         assertThat(s.sum("parley_agents_alive", Map.of())).isZero();
         assertThat(s.sum("parley_mailbox_backlog_messages", Map.of())).isZero();
         assertThat(listener.episodesInFlight()).isZero();
+
+        // An episode-end line that arrives after the episode finished does not bring it back.
+        listener.transcript(episode, new TranscriptEntry(9, 3, "9", TranscriptEntry.EPISODE_END, null, Map.of()));
+        assertThat(listener.episodesInFlight()).isZero();
+        assertThat(scrape().sum("parley_episodes_started_total", Map.of())).isEqualTo(1);
     }
 
     @Test
