@@ -4,7 +4,9 @@ package org.parley.monitoring;
  * Micrometer names of every Parley metric. The Prometheus registry turns dots into underscores,
  * appends {@code _total} to counters and the base unit ({@code _seconds}) to timers, so
  * {@code parley.episodes.completed} is scraped as {@code parley_episodes_completed_total}.
- * docs/metrics.md lists the scraped names; a test keeps the two in step.
+ * docs/metrics.md lists the scraped names; a test keeps the two in step. Histograms and
+ * summaries recorded per action or per episode are named in {@link Distributions}, in their
+ * scraped form.
  */
 public final class MetricNames {
     private MetricNames() {}
@@ -15,20 +17,14 @@ public final class MetricNames {
     public static final String EPISODES_COMPLETED = "parley.episodes.completed";
     public static final String EPISODES_FAILED = "parley.episodes.failed";
     public static final String EPISODES_RUNNING = "parley.episodes.running";
-    public static final String EPISODE_DURATION = "parley.episode.duration";
-    public static final String EPISODE_TURNS = "parley.episode.turns";
     public static final String AGENTS_ALIVE = "parley.agents.alive";
     public static final String ACTIONS = "parley.actions";
     public static final String MESSAGES_ROUTED = "parley.messages.routed";
     public static final String OBSERVATIONS_DELIVERED = "parley.observations.delivered";
     public static final String EVENTS = "parley.events";
-    public static final String ACTION_LATENCY = "parley.action.latency";
-    public static final String TURN_DURATION = "parley.turn.duration";
     public static final String MAILBOX_BACKLOG = "parley.mailbox.backlog";
     public static final String ROUND_BARRIER_ROUNDS = "parley.round.barrier.rounds";
-    public static final String ROUND_BARRIER_WAIT = "parley.round.barrier.wait";
     public static final String ROUND_BARRIER_STRAGGLERS = "parley.round.barrier.stragglers";
-    public static final String OUTCOME_SCORE = "parley.outcome.score";
 
     // Coordination (updated when an episode completes)
     public static final String COORDINATION_EPISODES = "parley.coordination.episodes";
@@ -44,8 +40,6 @@ public final class MetricNames {
     public static final String COORDINATION_CONFLICTS = "parley.coordination.conflicts";
 
     // Communication barriers (updated when an episode completes)
-    public static final String COMMUNICATION_MUTUAL_UNDERSTANDING = "parley.communication.mutual.understanding";
-    public static final String COMMUNICATION_UNRESOLVED_CONFUSION = "parley.communication.unresolved.confusion";
     public static final String COMMUNICATION_REPAIR_ATTEMPTS = "parley.communication.repair.attempts";
 
     // LLM gateway
