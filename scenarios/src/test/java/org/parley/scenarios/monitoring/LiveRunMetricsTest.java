@@ -71,8 +71,18 @@ class LiveRunMetricsTest {
                 Assumptions.abort("the kernel is not available in this build: " + e.getMessage());
                 return;
             }
-            var during = scrape(exporter.url());
-            assertThat(during.types()).containsKey("parley_episodes_started_total");
+            // Scrape while the run is live (minds take 20 ms per decision, so it lasts about a second).
+            var future = run.toCompletableFuture();
+            int liveScrapes = 0;
+            double liveStarted = 0;
+            while (!future.isDone()) {
+                var during = scrape(exporter.url());
+                liveStarted = Math.max(liveStarted, during.sum("parley_episodes_started_total", Map.of()));
+                liveScrapes++;
+                Thread.sleep(50);
+            }
+            assertThat(liveScrapes).isPositive();
+            assertThat(liveStarted).isPositive();
 
             RunReport report;
             try {
@@ -155,7 +165,10 @@ class LiveRunMetricsTest {
         @Override
         public CompletionStage<Action> decide(Turn turn) {
             var text = asker ? "What time is it?" : "Half past three.";
-            return CompletableFuture.completedFuture(Action.speak(turn.agent(), text).producedBy(describe()));
+            var action = Action.speak(turn.agent(), text).producedBy(describe());
+            // Thinks for 20 ms without blocking a thread, so the run stays live long enough to scrape.
+            return CompletableFuture.supplyAsync(() -> action,
+                    CompletableFuture.delayedExecutor(20, java.util.concurrent.TimeUnit.MILLISECONDS));
         }
 
         @Override
