@@ -1,0 +1,50 @@
+package org.parley.monitoring;
+
+import org.parley.runtime.environment.Action;
+import org.parley.runtime.environment.ActionKinds;
+
+/**
+ * Which actions count as communication. Environments name their own tools, so besides
+ * {@code speak} and {@code non-verbal} any tool whose kind contains {@code message}
+ * ({@code send_message}, {@code message}) is a message. docs/metrics.md states the same rule.
+ */
+final class Communication {
+    private Communication() {}
+
+    /** A message: something said or signalled to other agents. */
+    static boolean isMessage(String kind) {
+        return ActionKinds.SPEAK.equals(kind) || ActionKinds.NON_VERBAL.equals(kind) || kind.contains("message");
+    }
+
+    /** An action that spends the agent's turn on something ({@code none} does not). */
+    static boolean isEffort(String kind) {
+        return !ActionKinds.NONE.equals(kind);
+    }
+
+    /**
+     * A question: a verbal message whose text ends with '?' (ignoring trailing whitespace and
+     * closing quotes), or one marked with the argument {@code question: true}.
+     */
+    static boolean isQuestion(Action action) {
+        var kind = action.kind();
+        if (!(ActionKinds.SPEAK.equals(kind) || kind.contains("message"))) {
+            return false;
+        }
+        var flag = action.args().get("question");
+        if (flag instanceof Boolean b) {
+            return b;
+        }
+        if (flag instanceof String s) {
+            return Boolean.parseBoolean(s);
+        }
+        var text = action.text();
+        for (int i = text.length() - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\u201d' || c == ')') {
+                continue;
+            }
+            return c == '?';
+        }
+        return false;
+    }
+}

@@ -1,0 +1,230 @@
+package org.parley.monitoring;
+
+import static org.parley.monitoring.MetricNames.*;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every meter of one (scenario, condition, environment). Meters are created once and cached by
+ * their remaining label values, so recording an action is a few map look-ups with the caller's own
+ * strings as keys and no allocation.
+ *
+ * <p>Meters a dashboard needs even when nothing happened yet (failures, round-barrier waits,
+ * coordination counters) are registered when the condition is first seen, so they are scraped as
+ * zero instead of missing.
+ */
+final class ConditionMeters {
+    private final MeterRegistry registry;
+    private final Distributions distributions;
+    private final String scenario;
+    private final String condition;
+    private final String environment;
+    final Tags tags;
+
+    final Counter started;
+    final Counter completed;
+    final Counter failed;
+    final AtomicInteger running = new AtomicInteger();
+    final DistributionDataPoint durationCompleted;
+    final DistributionDataPoint durationFailed;
+    final DistributionDataPoint turns;
+    final Counter observations;
+    final DistributionDataPoint turnDuration;
+    final AtomicLong backlog = new AtomicLong();
+    final Counter barrierRounds;
+    final DistributionDataPoint barrierWait;
+    final Counter barrierStragglers;
+
+    final Counter coordinationEpisodes;
+    final Counter successScored;
+    final Counter successes;
+    final Counter coordinationActions;
+    final Counter coordinationMessages;
+    final Counter questions;
+    final Counter unansweredQuestions;
+    final Counter commitmentsMade;
+    final Counter commitmentsKept;
+    final Counter commitmentsBroken;
+    final Counter conflicts;
+
+    final EnvironmentMetrics environmentMetrics;
+
+    private final ConcurrentHashMap<String, RoleMeters> roles = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> messagesRouted = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> events = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, BarrierMeters> barriers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, DistributionDataPoint>> scores =
+            new ConcurrentHashMap<>();
+
+    ConditionMeters(MeterRegistry registry, Distributions distributions, String scenario, String condition,
+                    String environment) {
+        this.registry = registry;
+        this.distributions = distributions;
+        this.scenario = scenario;
+        this.condition = condition;
+        this.environment = environment;
+        this.tags = Tags.of(SCENARIO, scenario, CONDITION, condition, ENVIRONMENT, environment);
+
+        started = counter(EPISODES_STARTED, "Episodes started", tags);
+        completed = counter(EPISODES_COMPLETED, "Episodes that ended normally", tags);
+        failed = counter(EPISODES_FAILED, "Episodes that failed (an agent or the environment threw, or a timeout)", tags);
+        Gauge.builder(EPISODES_RUNNING, running, AtomicInteger::get).description("Episodes in flight")
+                .tags(tags).strongReference(true).register(registry);
+        durationCompleted = distributions.episodeDuration.labelValues(scenario, condition, environment, "completed");
+        durationFailed = distributions.episodeDuration.labelValues(scenario, condition, environment, "failed");
+        turns = distributions.episodeTurns.labelValues(scenario, condition, environment);
+        observations = counter(OBSERVATIONS_DELIVERED, "Observations delivered to agents", tags);
+        turnDuration = distributions.turnDuration.labelValues(scenario, condition, environment);
+        Gauge.builder(MAILBOX_BACKLOG, backlog, AtomicLong::get)
+                .description("Messages waiting in agents' mailboxes, summed over running episodes")
+                .baseUnit("messages").tags(tags).strongReference(true).register(registry);
+        barrierRounds = counter(ROUND_BARRIER_ROUNDS, "Rounds of the simultaneous protocol closed", tags);
+        barrierWait = distributions.roundBarrierWait.labelValues(scenario, condition, environment);
+        barrierStragglers = counter(ROUND_BARRIER_STRAGGLERS, "Agents that missed a round's barrier timeout", tags);
+
+        coordinationEpisodes = counter(COORDINATION_EPISODES, "Completed episodes counted in coordination metrics", tags);
+        successScored = counter(COORDINATION_SUCCESS_SCORED, "Completed episodes that reported a success score", tags);
+        successes = counter(COORDINATION_SUCCESSES, "Completed episodes with success score >= 0.5", tags);
+        coordinationActions = counter(COORDINATION_ACTIONS, "Actions other than none in completed episodes", tags);
+        coordinationMessages = counter(COORDINATION_MESSAGES, "Message actions in completed episodes", tags);
+        questions = counter(COORDINATION_QUESTIONS, "Questions asked in completed episodes", tags);
+        unansweredQuestions = counter(COORDINATION_UNANSWERED_QUESTIONS, "Questions never answered", tags);
+        commitmentsMade = counter(COORDINATION_COMMITMENTS_MADE, "commitment-made events", tags);
+        commitmentsKept = counter(COORDINATION_COMMITMENTS_KEPT, "commitment-kept events", tags);
+        commitmentsBroken = counter(COORDINATION_COMMITMENTS_BROKEN, "commitment-broken events", tags);
+        conflicts = counter(COORDINATION_CONFLICTS, "merge-conflict and conflict events", tags);
+
+        barrier(CoordinationEvents.NO_BARRIER);
+        environmentMetrics = new EnvironmentMetrics(registry, tags);
+    }
+
+    private Counter counter(String name, String description, Tags tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
+    }
+
+    /** This condition's key figures as of now. */
+    ConditionSummary summary() {
+        double understandingSum = 0, understandingCount = 0, confusionSum = 0, confusionCount = 0, repairs = 0;
+        for (var b : barriers.values()) {
+            understandingSum += b.mutualUnderstanding.getSum();
+            understandingCount += b.mutualUnderstanding.getCount();
+            confusionSum += b.unresolvedConfusion.getSum();
+            confusionCount += b.unresolvedConfusion.getCount();
+            repairs += b.repairAttempts.count();
+        }
+        double latencySum = 0, latencyCount = 0;
+        for (var r : roles.values()) {
+            for (var m : r.models.values()) {
+                latencySum += m.latency.getSum();
+                latencyCount += m.latency.getCount();
+            }
+        }
+        double episodes = coordinationEpisodes.count();
+        double actions = coordinationActions.count();
+        double messages = coordinationMessages.count();
+        return new ConditionSummary(condition, (long) started.count(), (long) completed.count(), (long) failed.count(),
+                ConditionSummary.ratio(successes.count(), successScored.count()),
+                ConditionSummary.ratio(messages, actions),
+                ConditionSummary.ratio(messages, actions - messages),
+                ConditionSummary.ratio(unansweredQuestions.count(), questions.count()),
+                ConditionSummary.ratio(commitmentsKept.count(), commitmentsMade.count()),
+                ConditionSummary.ratio(conflicts.count(), episodes),
+                ConditionSummary.ratio(understandingSum, understandingCount),
+                ConditionSummary.ratio(confusionSum, confusionCount),
+                ConditionSummary.ratio(repairs, episodes),
+                ConditionSummary.ratio(barrierStragglers.count(), barrierRounds.count()),
+                ConditionSummary.ratio(latencySum, latencyCount));
+    }
+
+    RoleMeters role(String role) {
+        var meters = roles.get(role);
+        return meters != null ? meters : roles.computeIfAbsent(role, r -> new RoleMeters(r));
+    }
+
+    Counter messagesRouted(String kind) {
+        var c = messagesRouted.get(kind);
+        return c != null ? c : messagesRouted.computeIfAbsent(kind,
+                k -> counter(MESSAGES_ROUTED, "Messages routed between agents, by action kind", tags.and(KIND, k)));
+    }
+
+    Counter event(String type) {
+        var c = events.get(type);
+        return c != null ? c : events.computeIfAbsent(type,
+                t -> counter(EVENTS, "Environment events, by type", tags.and(TYPE, t)));
+    }
+
+    BarrierMeters barrier(String type) {
+        var b = barriers.get(type);
+        return b != null ? b : barriers.computeIfAbsent(type, BarrierMeters::new);
+    }
+
+    DistributionDataPoint score(String role, String score) {
+        var byScore = scores.get(role);
+        if (byScore == null) {
+            byScore = scores.computeIfAbsent(role, r -> new ConcurrentHashMap<>());
+        }
+        var s = byScore.get(score);
+        return s != null ? s : byScore.computeIfAbsent(score,
+                n -> distributions.outcomeScore.labelValues(scenario, condition, environment, role, n));
+    }
+
+    /** Meters of one role: agents alive, and actions and latency by the model that decided. */
+    final class RoleMeters {
+        private final String role;
+        private final Tags roleTags;
+        final AtomicInteger alive = new AtomicInteger();
+        private final ConcurrentHashMap<String, ModelMeters> models = new ConcurrentHashMap<>();
+
+        RoleMeters(String role) {
+            this.role = role;
+            this.roleTags = tags.and(ROLE, role);
+            Gauge.builder(AGENTS_ALIVE, alive, AtomicInteger::get).description("Agents in running episodes")
+                    .tags(roleTags).strongReference(true).register(registry);
+        }
+
+        ModelMeters model(String model) {
+            var m = models.get(model);
+            return m != null ? m : models.computeIfAbsent(model, x -> new ModelMeters(role, x, roleTags.and(MODEL, x)));
+        }
+    }
+
+    /** Actions by kind and decision latency of one (role, model). */
+    final class ModelMeters {
+        private final Tags modelTags;
+        final DistributionDataPoint latency;
+        private final ConcurrentHashMap<String, Counter> actions = new ConcurrentHashMap<>();
+
+        ModelMeters(String role, String model, Tags modelTags) {
+            this.modelTags = modelTags;
+            this.latency = distributions.actionLatency.labelValues(scenario, condition, environment, role, model);
+        }
+
+        Counter actions(String kind) {
+            var c = actions.get(kind);
+            return c != null ? c : actions.computeIfAbsent(kind, k -> Counter.builder(ACTIONS)
+                    .description("Actions decided, by kind").tags(modelTags).tag(KIND, k).register(registry));
+        }
+    }
+
+    /** Communication-barrier meters of one barrier type. */
+    final class BarrierMeters {
+        final DistributionDataPoint mutualUnderstanding;
+        final DistributionDataPoint unresolvedConfusion;
+        final Counter repairAttempts;
+
+        BarrierMeters(String barrier) {
+            mutualUnderstanding = distributions.mutualUnderstanding.labelValues(scenario, condition, environment, barrier);
+            unresolvedConfusion = distributions.unresolvedConfusion.labelValues(scenario, condition, environment, barrier);
+            repairAttempts = Counter.builder(COMMUNICATION_REPAIR_ATTEMPTS)
+                    .description("repair-attempt events in completed episodes").tags(tags.and(BARRIER, barrier))
+                    .register(registry);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.parley.monitoring;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The key figures of one condition, read from the same meters the dashboards show, for the
+ * end-of-run summary (printed and written to summary.json) so that a user without Grafana loses
+ * nothing. A ratio with nothing to divide by is {@code null} ("no data"), never 0.
+ *
+ * @param successRate             successes / episodes reporting a {@code success} score
+ * @param messageShare            messages / actions (other than none)
+ * @param messagesPerOtherAction  messages / actions that are not messages
+ * @param unansweredQuestionRate  unanswered / asked questions
+ * @param commitmentsKeptRate     commitments kept / made
+ * @param conflictsPerEpisode     conflicts / completed episodes
+ * @param mutualUnderstanding     mean episode score, all barrier types
+ * @param unresolvedConfusion     mean episode score, all barrier types
+ * @param repairAttemptsPerEpisode repair attempts / completed episodes
+ * @param stragglersPerRound      round-barrier stragglers / rounds closed
+ * @param meanActionLatencySeconds mean time a mind took to decide
+ */
+public record ConditionSummary(
+        String condition, long started, long completed, long failed, Double successRate, Double messageShare,
+        Double messagesPerOtherAction, Double unansweredQuestionRate, Double commitmentsKeptRate,
+        Double conflictsPerEpisode, Double mutualUnderstanding, Double unresolvedConfusion,
+        Double repairAttemptsPerEpisode, Double stragglersPerRound, Double meanActionLatencySeconds) {
+
+    static Double ratio(double numerator, double denominator) {
+        return denominator > 0 ? numerator / denominator : null;
+    }
+
+    /** Insertion-ordered, for summary.json. */
+    public Map<String, Object> toMap() {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("condition", condition);
+        m.put("episodes_started", started);
+        m.put("episodes_completed", completed);
+        m.put("episodes_failed", failed);
+        m.put("success_rate", successRate);
+        m.put("message_share", messageShare);
+        m.put("messages_per_other_action", messagesPerOtherAction);
+        m.put("unanswered_question_rate", unansweredQuestionRate);
+        m.put("commitments_kept_rate", commitmentsKeptRate);
+        m.put("conflicts_per_episode", conflictsPerEpisode);
+        m.put("mutual_understanding", mutualUnderstanding);
+        m.put("unresolved_confusion", unresolvedConfusion);
+        m.put("repair_attempts_per_episode", repairAttemptsPerEpisode);
+        m.put("stragglers_per_round", stragglersPerRound);
+        m.put("mean_action_latency_seconds", meanActionLatencySeconds);
+        return m;
+    }
+
+    /** One line for the console, figures without data left out. */
+    public String format() {
+        var sb = new StringBuilder();
+        sb.append(condition).append(": ").append(completed).append(" completed, ").append(failed).append(" failed");
+        percent(sb, "success", successRate);
+        percent(sb, "messages", messageShare);
+        percent(sb, "unanswered questions", unansweredQuestionRate);
+        percent(sb, "commitments kept", commitmentsKeptRate);
+        number(sb, "conflicts/episode", conflictsPerEpisode);
+        number(sb, "mutual understanding", mutualUnderstanding);
+        number(sb, "unresolved confusion", unresolvedConfusion);
+        number(sb, "repairs/episode", repairAttemptsPerEpisode);
+        number(sb, "stragglers/round", stragglersPerRound);
+        return sb.toString();
+    }
+
+    private static void percent(StringBuilder sb, String label, Double value) {
+        if (value != null) {
+            sb.append(", ").append(label).append(' ').append(String.format(Locale.ROOT, "%.1f%%", value * 100));
+        }
+    }
+
+    private static void number(StringBuilder sb, String label, Double value) {
+        if (value != null) {
+            sb.append(", ").append(label).append(' ').append(String.format(Locale.ROOT, "%.2f", value));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.parley.monitoring;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.parley.runtime.metrics.SimulationMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an environment's named metrics into Prometheus series: {@code count("merge_conflicts")}
+ * becomes {@code parley_env_merge_conflicts_total}, {@code observe("goal", 7)} becomes the summary
+ * {@code parley_env_goal}. The condition's scenario, condition and environment tags are added and
+ * win over an environment tag of the same key. Meters are cached per (name, tags), so an
+ * environment that reuses its tag maps records without allocating.
+ */
+final class EnvironmentMetrics implements SimulationMetrics {
+    private static final Logger log = LoggerFactory.getLogger(EnvironmentMetrics.class);
+
+    private final MeterRegistry registry;
+    private final Tags conditionTags;
+    private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, Counter>> counters =
+            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, DistributionSummary>> summaries =
+            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> rejected = new ConcurrentHashMap<>();
+
+    EnvironmentMetrics(MeterRegistry registry, Tags conditionTags) {
+        this.registry = registry;
+        this.conditionTags = conditionTags;
+    }
+
+    @Override
+    public void count(String name, double amount, Map<String, String> tags) {
+        var meter = lookup(counters, name, tags, t -> Counter.builder(meterName(name))
+                .description("Counted by the environment as " + name).tags(t).register(registry));
+        if (meter != null) {
+            meter.increment(amount);
+        }
+    }
+
+    @Override
+    public void observe(String name, double value, Map<String, String> tags) {
+        var meter = lookup(summaries, name, tags, t -> DistributionSummary.builder(meterName(name))
+                .description("Observed by the environment as " + name).tags(t).register(registry));
+        if (meter != null) {
+            meter.record(value);
+        }
+    }
+
+    private <M> M lookup(ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, M>> cache, String name,
+                         Map<String, String> tags, Function<Tags, M> create) {
+        var byTags = cache.get(name);
+        if (byTags == null) {
+            byTags = cache.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+        }
+        var key = tags == null ? Map.<String, String>of() : tags;
+        var meter = byTags.get(key);
+        if (meter != null) {
+            return meter;
+        }
+        try {
+            return byTags.computeIfAbsent(new java.util.HashMap<>(key), k -> create.apply(allTags(k)));
+        } catch (IllegalArgumentException e) {
+            // A name holds one meter type; an environment that both counts and observes under one name
+            // loses the second kind, and is told once instead of failing the episode.
+            if (rejected.putIfAbsent(name, Boolean.TRUE) == null) {
+                log.warn("environment metric '{}' with tags {} was not registered: {}", name, key.keySet(), e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    private Tags allTags(Map<String, String> envTags) {
+        var list = new ArrayList<Tag>();
+        new java.util.TreeMap<>(envTags).forEach((k, v) -> {
+            var key = sanitize(k);
+            if (conditionTags.stream().noneMatch(t -> t.getKey().equals(key))) {
+                list.add(Tag.of(key, v == null ? "" : v));
+            }
+        });
+        return conditionTags.and(list);
+    }
+
+    static String meterName(String name) {
+        return MetricNames.ENVIRONMENT_PREFIX + sanitize(name);
+    }
+
+    /** Prometheus names allow [a-zA-Z0-9_]; kebab-case and dots become underscores. */
+    static String sanitize(String name) {
+        var sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            sb.append((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ? c : '_');
+        }
+        if (sb.isEmpty() || Character.isDigit(sb.charAt(0))) {
+            sb.insert(0, '_');
+        }
+        return sb.toString();
+    }
+}
