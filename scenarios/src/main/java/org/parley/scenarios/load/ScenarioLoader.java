@@ -123,7 +123,8 @@ public final class ScenarioLoader {
     private String readFile(Path file, SourceLocation where, Problems problems, Map<String, String> hashes) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            hashes.put(file.toString(), sha256(bytes));
+            // keyed by the name relative to the scenario's folder, so a resume from elsewhere matches
+            hashes.put(file.getFileName().toString(), sha256(bytes));
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             problems.add(where, "file not found", "check the path (relative paths start at " + Path.of("").toAbsolutePath() + ")");
@@ -158,7 +159,7 @@ public final class ScenarioLoader {
             if (text == null) {
                 continue;
             }
-            hashes.put(shown.toString(), sha256(text.getBytes(StandardCharsets.UTF_8)));
+            hashes.put(value.asText(), sha256(text.getBytes(StandardCharsets.UTF_8)));
             LocatedTree persona = reader.read(shown.toString(), text, problems);
             if (persona == null) {
                 continue;
