@@ -127,7 +127,7 @@ public final class ScenarioLoader {
             hashes.put(file.getFileName().toString(), sha256(bytes));
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            problems.add(where, "file not found", "check the path (relative paths start at " + Path.of("").toAbsolutePath() + ")");
+            problems.add(where, "file not found", "check the path; relative paths are resolved from " + Path.of("").toAbsolutePath());
         } catch (IOException e) {
             problems.add(where, "cannot read the file: " + e.getMessage(), null);
         }
