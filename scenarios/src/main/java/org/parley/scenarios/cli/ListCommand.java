@@ -18,7 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code parley list}: bundled scenarios, installed environment types and mind kinds. */
-@Command(name = "list", description = "List bundled scenarios, environment types and mind kinds.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class, description = "List bundled scenarios, environment types and mind kinds.")
 final class ListCommand implements Callable<Integer> {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code parley run <file>}: runs every condition × episode and writes the run folder. */
-@Command(name = "run", description = "Run a scenario file (or --resume an interrupted run).", sortOptions = false)
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class, description = "Run a scenario file (or --resume an interrupted run).", sortOptions = false)
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * {@code parley show <run-dir>}: the episodes of a run with status and scores, or with
  * {@code --episode ID} one transcript as readable lines (turn, speaker, kind, text, events).
  */
-@Command(name = "show", description = "Show a run's episodes, or one episode's transcript (--episode).")
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class, description = "Show a run's episodes, or one episode's transcript (--episode).")
 final class ShowCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 

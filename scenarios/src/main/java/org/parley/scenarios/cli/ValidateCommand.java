@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code parley validate <file>}: checks a scenario and prints its plan, or every problem. */
-@Command(name = "validate", description = "Check a scenario file and print its run plan, or every problem found.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class, description = "Check a scenario file and print its run plan, or every problem found.")
 final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -74,7 +74,8 @@ final class ScenarioBinder {
         EnvironmentType<?> type = environmentTypes.get(typeName);
         if (type == null) {
             problems.add(tree.locations().value("/environment/type"), "unknown environment type '" + typeName + "'",
-                    Suggestions.hint(typeName, environmentTypes.names(), "installed types"));
+                    environmentTypes.names().isEmpty() ? "no environment types are installed on the classpath"
+                            : Suggestions.hint(typeName, environmentTypes.names(), "installed types"));
             return null;
         }
         JsonNode params = env.has("params") ? env.get("params") : JsonNodeFactory.instance.objectNode();
