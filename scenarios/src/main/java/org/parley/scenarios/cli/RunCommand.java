@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
                         + "manifest; give only --resume RUN_DIR (and --parallel, --force)");
                 return null;
             }
-            return PreparedRun.resume(resume, force, loader);
+            return PreparedRun.resume(resume, force, parallel, loader);
         }
         if (file == null) {
             err.println("parley: missing FILE (or --resume RUN_DIR)");

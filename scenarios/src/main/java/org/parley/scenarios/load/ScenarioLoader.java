@@ -184,8 +184,12 @@ public final class ScenarioLoader {
             return null;
         }
         String value = set.substring(eq + 1);
-        LocatedTree parsed = value.isEmpty() ? null : reader.read("--set " + set, value, problems);
-        JsonNode node = parsed == null ? com.fasterxml.jackson.databind.node.TextNode.valueOf("") : parsed.root();
+        // read as YAML so numbers, booleans and [lists] keep their type; text that is not valid
+        // YAML on its own (an apostrophe, a lone brace) is taken literally
+        var yamlProblems = new Problems();
+        LocatedTree parsed = value.isEmpty() ? null : reader.read("--set " + set, value, yamlProblems);
+        JsonNode node = parsed == null || !yamlProblems.isEmpty()
+                ? com.fasterxml.jackson.databind.node.TextNode.valueOf(value) : parsed.root();
         return new Override(set.substring(0, eq).trim(), node, where);
     }
 

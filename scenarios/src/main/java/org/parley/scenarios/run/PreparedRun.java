@@ -89,6 +89,15 @@ public final class PreparedRun {
      */
     public static PreparedRun resume(Path dir, boolean force, ScenarioLoader loader)
             throws IOException, RunSetupException, ScenarioException {
+        return resume(dir, force, null, loader);
+    }
+
+    /**
+     * As {@link #resume(Path, boolean, ScenarioLoader)}, with another number of episodes at once
+     * ({@code --parallel}; null keeps the run's). Parallelism does not change any result.
+     */
+    public static PreparedRun resume(Path dir, boolean force, Integer parallel, ScenarioLoader loader)
+            throws IOException, RunSetupException, ScenarioException {
         if (!Files.exists(dir.resolve(RunManifest.FILE))) {
             throw new RunSetupException(dir + " is not a run folder (no " + RunManifest.FILE + ")");
         }
@@ -110,7 +119,7 @@ public final class PreparedRun {
             throw new RunSetupException("the scenario changed since this run started (" + String.join(", ", changed)
                     + "); resuming would mix results of two scenarios. Start a new run, or add --force to resume anyway");
         }
-        var options = new RunOptions(m.episodesOption(), m.seedOption(), m.parallel());
+        var options = new RunOptions(m.episodesOption(), m.seedOption(), parallel != null ? parallel : m.parallel());
         Path resultsFile = dir.resolve(RESULTS);
         int agents = scenario.base().agents().size();
         Set<String> finished = ResumeState.finishedEpisodes(resultsFile, agents);

@@ -184,6 +184,15 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void setValuesAreYamlOrLiteralText() throws Exception {
+        LoadedScenario s = loader(Map.of()).load(ScenarioFiles.valid(dir),
+                List.of("description=it's {odd", "personas.alice.values=[calm, thrift]", "environment.params.topic=a=b"));
+        assertThat(s.base().description()).isEqualTo("it's {odd");
+        assertThat(s.base().personas().get("alice").values()).containsExactly("calm", "thrift");
+        assertThat(((EchoEnvironmentType.Params) s.base().environment().params()).topic()).isEqualTo("a=b");
+    }
+
+    @Test
     void unknownOverridePathsAreErrorsAtTheOverride() {
         var p = problems(ScenarioFiles.VALID.replace("agents.a.mind.params.rate", "agents.c.mind.params.rate"));
         assertThat(p).singleElement().asString().contains("s.yaml:22:").contains("no agent with id 'c'");

@@ -83,7 +83,8 @@ class PreparedRunTest {
         Files.createDirectories(killed.dir().resolve("episodes/long"));
         Files.writeString(killed.dir().resolve("episodes/long/0000.jsonl"), "{\"seq\":0,\"tu");
 
-        PreparedRun resumed = PreparedRun.resume(killed.dir(), false, loader);
+        PreparedRun resumed = PreparedRun.resume(killed.dir(), false, 3, loader);
+        assertThat(resumed.plan().parallelism()).isEqualTo(3);
         assertThat(resumed.alreadyFinished()).isEqualTo(4);
         assertThat(resumed.plan().episodes()).extracting(e -> e.id())
                 .containsExactly("long/0000", "long/0001", "long/0002", "long/0003");
