@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -24,6 +26,8 @@ public final class YamlReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Interpolation interpolation;
+    /** Anchored nodes of the document being read ({@code &defaults}), for aliases ({@code *defaults}). */
+    private final java.util.Map<String, JsonNode> anchors = new HashMap<>();
 
     public YamlReader(Interpolation interpolation) {
         this.interpolation = interpolation;
@@ -33,6 +37,7 @@ public final class YamlReader {
     public LocatedTree read(String source, String text, Problems problems) {
         var locations = new Locations();
         var secrets = new LinkedHashSet<String>();
+        anchors.clear();
         try (JsonParser p = YAML.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -58,6 +63,25 @@ public final class YamlReader {
     private JsonNode readValue(JsonParser p, String source, String pointer, String key, Locations locations,
             Set<String> secrets, Problems problems) throws IOException {
         JsonToken t = p.currentToken();
+        if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            JsonNode target = anchors.get(p.getText());
+            if (target == null) {
+                problems.add(at(source, p.currentTokenLocation()), "alias '*" + p.getText() + "' has no anchor",
+                        "define '&" + p.getText() + "' on a value above this place");
+                return NODES.nullNode();
+            }
+            return target.deepCopy();
+        }
+        String anchor = p instanceof YAMLParser yaml ? yaml.getCurrentAnchor() : null;
+        JsonNode node = readPlain(t, p, source, pointer, key, locations, secrets, problems);
+        if (anchor != null) {
+            anchors.put(anchor, node);
+        }
+        return node;
+    }
+
+    private JsonNode readPlain(JsonToken t, JsonParser p, String source, String pointer, String key,
+            Locations locations, Set<String> secrets, Problems problems) throws IOException {
         return switch (t) {
             case START_OBJECT -> readObject(p, source, pointer, locations, secrets, problems);
             case START_ARRAY -> readArray(p, source, pointer, locations, secrets, problems);
@@ -99,6 +123,17 @@ public final class YamlReader {
             p.nextToken();
             SourceLocation valueAt = at(source, p.currentTokenLocation());
             JsonNode value = readValue(p, source, child, name, locations, secrets, problems);
+            if ("<<".equals(name) && value.isObject()) {
+                // YAML merge key: the anchored mapping's entries, unless this mapping sets them itself
+                seen.remove(name);
+                value.properties().forEach(e -> {
+                    if (!node.has(e.getKey())) {
+                        node.set(e.getKey(), e.getValue().deepCopy());
+                        locations.put(pointer + Locations.segment(e.getKey()), keyAt, valueAt);
+                    }
+                });
+                continue;
+            }
             locations.put(child, keyAt, valueAt);
             node.set(name, value);
         }

@@ -184,6 +184,22 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void anchorsAliasesAndMergeKeysWork() throws Exception {
+        String yaml = ScenarioFiles.VALID
+                .replace("  alice: { name: Alice Chen,", "  alice: &base { name: Alice Chen,")
+                .replace("  bob: personas/bob.yaml", "  bob: personas/bob.yaml\n  carol: { <<: *base, name: Carol }")
+                .replace("    persona: alice\n", "    persona: carol\n");
+        ScenarioFiles.write(dir, "personas/bob.yaml", ScenarioFiles.BOB);
+        LoadedScenario s = loader(Map.of()).load(ScenarioFiles.write(dir, "s.yaml", yaml));
+        var carol = s.base().agents().get(0).persona();
+        assertThat(carol.name()).isEqualTo("Carol");
+        assertThat(carol.age()).isEqualTo(34);
+        assertThat(carol.bigFive().openness()).isEqualTo(0.7);
+        var p = problems(ScenarioFiles.VALID.replace("persona: alice", "persona: *nowhere"));
+        assertThat(p).anySatisfy(x -> assertThat(x).contains("s.yaml:14:14: alias '*nowhere' has no anchor"));
+    }
+
+    @Test
     void setValuesAreYamlOrLiteralText() throws Exception {
         LoadedScenario s = loader(Map.of()).load(ScenarioFiles.valid(dir),
                 List.of("description=it's {odd", "personas.alice.values=[calm, thrift]", "environment.params.topic=a=b"));
