@@ -40,6 +40,10 @@ public final class Overrides {
                 JsonNode child = object.get(part);
                 if (child == null || child.isNull()) {
                     child = object.putObject(part);
+                    if ("mind".equals(part) && pointer.matches("/agents/\\d+")) {
+                        // an agent without a mind block has the default rule-based mind; keep it
+                        ((ObjectNode) child).put("kind", "rule-based");
+                    }
                 }
                 node = child;
                 pointer += Locations.segment(part);

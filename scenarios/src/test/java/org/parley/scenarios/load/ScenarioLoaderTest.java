@@ -174,7 +174,10 @@ class ScenarioLoaderTest {
     @Test
     void setOverridesApplyBeforeConditions() throws Exception {
         LoadedScenario s = loader(Map.of()).load(ScenarioFiles.valid(dir),
-                List.of("limits.max-turns=3", "agents.b.role=caller", "episodes=7", "environment.params.max-rounds=9"));
+                List.of("limits.max-turns=3", "agents.b.role=caller", "episodes=7", "environment.params.max-rounds=9",
+                        "agents.b.mind.params.rate=0.5"));
+        assertThat(s.base().agents().get(1).mind().params()).containsEntry("rate", 0.5);
+        assertThat(s.base().agents().get(1).mind().kind()).isEqualTo("rule-based");
         assertThat(s.base().limits().maxTurns()).isEqualTo(3);
         assertThat(s.base().episodes()).isEqualTo(7);
         assertThat(s.base().agents().get(1).role()).isEqualTo("caller");
