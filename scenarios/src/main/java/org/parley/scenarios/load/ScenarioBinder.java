@@ -45,7 +45,6 @@ final class ScenarioBinder {
     Scenario bind(LocatedTree tree, Problems problems) {
         int before = problems.size();
         JsonNode root = tree.root();
-        Locations loc = tree.locations();
 
         BoundEnvironment environment = bindEnvironment(tree, problems);
         Map<String, Persona> personas = bindPersonas(tree, problems);
@@ -53,7 +52,7 @@ final class ScenarioBinder {
         Set<String> ids = new LinkedHashSet<>();
         root.path("agents").forEach(a -> ids.add(a.path("id").asText()));
         TurnProtocol protocol = bindProtocol(tree, ids, problems);
-        Limits limits = bindLimits(tree, problems);
+        Limits limits = bindLimits(tree);
 
         int episodes = root.path("episodes").asInt(DEFAULT_EPISODES);
         long seed = root.path("seed").asLong(DEFAULT_SEED);
@@ -61,6 +60,8 @@ final class ScenarioBinder {
         JsonNode out = root.path("output");
         var output = new OutputSpec(out.path("dir").asText("runs"),
                 "wall".equals(out.path("timestamps").asText()) ? RunPlan.Timestamps.WALL : RunPlan.Timestamps.LOGICAL);
+        // (a problem already reported for an earlier condition is not counted again, but the load
+        // fails on it anyway, so a scenario bound here with a part missing never runs)
         if (problems.size() > before || environment == null) {
             return null;
         }
@@ -235,7 +236,7 @@ final class ScenarioBinder {
         };
     }
 
-    private Limits bindLimits(LocatedTree tree, Problems problems) {
+    private Limits bindLimits(LocatedTree tree) {
         Limits d = Limits.defaults();
         JsonNode l = tree.root().path("limits");
         return new Limits(
