@@ -67,8 +67,16 @@ public final class PreparedRun {
     public static PreparedRun fresh(LoadedScenario scenario, RunOptions options, Path out, Clock clock)
             throws IOException, RunSetupException {
         LocalDateTime now = LocalDateTime.now(clock);
-        Path dir = out != null ? out : Path.of(scenario.base().output().dir())
-                .resolve(scenario.name() + "-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = out;
+        if (dir == null) {
+            Path parent = Path.of(scenario.base().output().dir());
+            String name = scenario.name() + "-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            dir = parent.resolve(name);
+            // two runs started in the same second get their own folders
+            for (int n = 2; Files.exists(dir); n++) {
+                dir = parent.resolve(name + "-" + n);
+            }
+        }
         if (Files.exists(dir.resolve(RunManifest.FILE))) {
             throw new RunSetupException("run folder " + dir + " already holds a run; use --resume " + dir
                     + " to finish it, or choose another --out");

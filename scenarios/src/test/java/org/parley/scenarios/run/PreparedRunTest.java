@@ -65,6 +65,7 @@ class PreparedRunTest {
         Files.writeString(scenario, yaml);
         PreparedRun run = fresh(scenario, null);
         assertThat(run.dir()).isEqualTo(dir.resolve("out").resolve("echo-test-20260102-030405"));
+        assertThat(fresh(scenario, null).dir()).isEqualTo(dir.resolve("out").resolve("echo-test-20260102-030405-2"));
     }
 
     @Test
