@@ -58,10 +58,10 @@ final class ShowCommand implements Callable<Integer> {
         }
         Path transcript = dir.resolve("episodes").resolve(episode + ".jsonl").normalize();
         if (!transcript.startsWith(dir.resolve("episodes").normalize()) || !Files.exists(transcript)) {
-            boolean planned = manifest.episodes().stream().anyMatch(e -> e.id().equals(episode));
+            boolean planned = manifest.listedEpisodes().stream().anyMatch(e -> e.id().equals(episode));
             err.println("parley: no transcript for episode '" + episode + "' in " + dir
                     + (planned ? " (it has not run yet)" : "; episode ids look like "
-                    + (manifest.episodes().isEmpty() ? "baseline/0000" : manifest.episodes().get(0).id())));
+                    + (manifest.listedEpisodes().isEmpty() ? "baseline/0000" : manifest.listedEpisodes().get(0).id())));
             return ParleyCommand.INVALID_INPUT;
         }
         printTranscript(out, manifest, table, transcript);
@@ -70,7 +70,7 @@ final class ShowCommand implements Callable<Integer> {
 
     private void listEpisodes(PrintWriter out, RunManifest manifest, ResultsTable table) {
         out.printf("Run %s: scenario %s, %d planned episodes, %d with results%n", manifest.runId(), manifest.scenario(),
-                manifest.episodes().size(), table.rows().stream().map(ResultRow::episode).distinct().count());
+                manifest.planned(), table.rows().stream().map(ResultRow::episode).distinct().count());
         var byEpisode = new LinkedHashMap<String, List<ResultRow>>();
         table.rows().forEach(r -> byEpisode.computeIfAbsent(r.episode(), k -> new ArrayList<>()).add(r));
         for (var e : byEpisode.entrySet()) {

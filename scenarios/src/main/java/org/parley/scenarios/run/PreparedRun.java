@@ -147,14 +147,18 @@ public final class PreparedRun {
             }
             conditions.add(new RunManifest.ConditionEntry(c.name(), c.condition().description(), c.tree(), minds));
         }
-        List<RunManifest.EpisodeEntry> episodes = new ArrayList<>();
-        for (PlannedEpisode e : RunPlanner.episodes(s, options)) {
-            episodes.add(new RunManifest.EpisodeEntry(e.id(), e.condition(), e.index(), e.seed()));
+        List<PlannedEpisode> planned = RunPlanner.episodes(s, options);
+        List<RunManifest.EpisodeEntry> episodes = null;
+        if (planned.size() <= RunManifest.MAX_LISTED) {
+            episodes = new ArrayList<>();
+            for (PlannedEpisode e : planned) {
+                episodes.add(new RunManifest.EpisodeEntry(e.id(), e.condition(), e.index(), e.seed()));
+            }
         }
         return new RunManifest(runId, s.name(), s.file().toString(), s.file().toAbsolutePath().normalize().toString(),
                 s.fileHashes(), s.sets(), options.episodes(), options.seed(), RunPlanner.parallel(s, options),
                 RunPlanner.seed(s, options), Versions.parley(), Versions.java(), started, RunManifest.SEED_DERIVATION,
-                s.resolved(), conditions, episodes);
+                s.resolved(), conditions, planned.size(), episodes);
     }
 
     public Path dir() {
@@ -180,7 +184,7 @@ public final class PreparedRun {
     }
 
     public int plannedTotal() {
-        return manifest.episodes().size();
+        return manifest.planned();
     }
 
     public ResultsWriter results() {

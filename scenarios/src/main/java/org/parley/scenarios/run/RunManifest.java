@@ -26,7 +26,9 @@ import java.util.Map;
  * @param runSeed      the run seed
  * @param resolved     the scenario after {@code --set}, secrets from the environment redacted
  * @param conditions   each condition's resolved configuration and minds
- * @param episodes     every planned episode with its seed
+ * @param planned      number of planned episodes (conditions × episodes)
+ * @param episodes     every planned episode with its seed; left out above {@link #MAX_LISTED}
+ *                     episodes (the seeds follow from {@code seed-derivation})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunManifest(
@@ -46,9 +48,12 @@ public record RunManifest(
         @JsonProperty("seed-derivation") String seedDerivation,
         JsonNode resolved,
         List<ConditionEntry> conditions,
+        int planned,
         List<EpisodeEntry> episodes) {
 
     public static final String FILE = "manifest.json";
+    /** Above this many episodes the manifest does not list each one. */
+    public static final int MAX_LISTED = 100_000;
     public static final String SEED_DERIVATION =
             "episode seed = Seeds.episode(run-seed, condition, index); agent seed = Seeds.agent(episode seed, agent id)";
 
@@ -74,6 +79,11 @@ public record RunManifest(
     /** Agent ids in declared order (from the first condition). */
     public List<String> agentIds() {
         return conditions.isEmpty() ? List.of() : List.copyOf(conditions.get(0).minds().keySet());
+    }
+
+    /** The listed episodes (empty when there were too many to list). */
+    public List<EpisodeEntry> listedEpisodes() {
+        return episodes == null ? List.of() : episodes;
     }
 
     public List<String> conditionNames() {
