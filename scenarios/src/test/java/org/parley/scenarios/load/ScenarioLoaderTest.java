@@ -203,6 +203,12 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void anEmptyConditionListIsAnError() {
+        String yaml = ScenarioFiles.VALID.substring(0, ScenarioFiles.VALID.indexOf("conditions:")) + "conditions: []\n";
+        assertThat(problems(yaml)).singleElement().asString().contains("s.yaml:19:13: conditions:");
+    }
+
+    @Test
     void setValuesAreYamlOrLiteralText() throws Exception {
         LoadedScenario s = loader(Map.of()).load(ScenarioFiles.valid(dir),
                 List.of("description=it's {odd", "personas.alice.values=[calm, thrift]", "environment.params.topic=a=b"));
