@@ -45,7 +45,7 @@ public abstract sealed class Progress implements RunListener, AutoCloseable {
         }
         try {
             // JDK 22+ returns a console even when redirected; isTerminal() tells the difference.
-            var m = console.getClass().getMethod("isTerminal");
+            var m = java.io.Console.class.getMethod("isTerminal");
             return (Boolean) m.invoke(console);
         } catch (ReflectiveOperationException e) {
             return true;
