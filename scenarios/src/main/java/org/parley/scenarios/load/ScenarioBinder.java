@@ -1,0 +1,254 @@
+package org.parley.scenarios.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parley.agents.persona.Persona;
+import org.parley.environments.spi.EnvironmentType;
+import org.parley.runtime.protocol.TurnProtocol;
+import org.parley.runtime.run.Limits;
+import org.parley.runtime.run.RunPlan;
+import org.parley.scenarios.mind.MindKind;
+import org.parley.scenarios.mind.MindKinds;
+import org.parley.scenarios.mind.MindRequest;
+import org.parley.scenarios.mind.PreparedMind;
+import org.parley.scenarios.model.AgentSpec;
+import org.parley.scenarios.model.BoundEnvironment;
+import org.parley.scenarios.model.MindSpec;
+import org.parley.scenarios.model.OutputSpec;
+import org.parley.scenarios.model.Scenario;
+
+/**
+ * Binds a schema-valid scenario tree (one condition's) to a {@link Scenario}: looks up the
+ * environment type and mind kinds, binds the environment's parameters, checks roles and persona
+ * references, and reports every problem at its place.
+ */
+final class ScenarioBinder {
+    static final int DEFAULT_EPISODES = 1;
+    static final long DEFAULT_SEED = 0;
+    static final int DEFAULT_PARALLEL = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    private final EnvironmentTypes environmentTypes;
+    private final MindKinds mindKinds;
+
+    ScenarioBinder(EnvironmentTypes environmentTypes, MindKinds mindKinds) {
+        this.environmentTypes = environmentTypes;
+        this.mindKinds = mindKinds;
+    }
+
+    Scenario bind(LocatedTree tree, Problems problems) {
+        int before = problems.size();
+        JsonNode root = tree.root();
+
+        BoundEnvironment environment = bindEnvironment(tree, problems);
+        Map<String, Persona> personas = bindPersonas(tree, problems);
+        List<AgentSpec> agents = bindAgents(tree, personas, environment, problems);
+        Set<String> ids = new LinkedHashSet<>();
+        root.path("agents").forEach(a -> ids.add(a.path("id").asText()));
+        TurnProtocol protocol = bindProtocol(tree, ids, problems);
+        Limits limits = bindLimits(tree);
+
+        int episodes = root.path("episodes").asInt(DEFAULT_EPISODES);
+        long seed = root.path("seed").asLong(DEFAULT_SEED);
+        int parallel = root.path("parallel").asInt(DEFAULT_PARALLEL);
+        JsonNode out = root.path("output");
+        var output = new OutputSpec(out.path("dir").asText("runs"),
+                "wall".equals(out.path("timestamps").asText()) ? RunPlan.Timestamps.WALL : RunPlan.Timestamps.LOGICAL);
+        // (a problem already reported for an earlier condition is not counted again, but the load
+        // fails on it anyway, so a scenario bound here with a part missing never runs)
+        if (problems.size() > before || environment == null) {
+            return null;
+        }
+        return new Scenario(root.path("scenario").asText(), root.path("description").asText(""), environment,
+                protocol, limits, personas, agents, episodes, seed, parallel, output);
+    }
+
+    private BoundEnvironment bindEnvironment(LocatedTree tree, Problems problems) {
+        JsonNode env = tree.root().path("environment");
+        String typeName = env.path("type").asText();
+        EnvironmentType<?> type = environmentTypes.get(typeName);
+        if (type == null) {
+            problems.add(tree.locations().value("/environment/type"), "unknown environment type '" + typeName + "'",
+                    environmentTypes.names().isEmpty() ? "no environment types are installed on the classpath"
+                            : Suggestions.hint(typeName, environmentTypes.names(), "installed types"));
+            return null;
+        }
+        JsonNode params = env.has("params") ? env.get("params") : JsonNodeFactory.instance.objectNode();
+        if (params.isNull()) {
+            params = JsonNodeFactory.instance.objectNode();
+        }
+        // a null result means the problem was reported (perhaps already, for another condition)
+        Object bound = Binding.bind(params, type.parametersType(), "/environment/params", tree, problems);
+        if (bound == null) {
+            return null;
+        }
+        var result = new BoundEnvironment(type, bound);
+        List<String> issues = checkTyped(type, bound);
+        for (String issue : issues) {
+            // Problems come as "field: what is wrong; how to fix": point at the field when we can.
+            String field = issue.contains(":") ? issue.substring(0, issue.indexOf(':')).trim() : "";
+            String pointer = "/environment/params" + (field.isEmpty() || field.contains(" ") ? "" : Locations.segment(field));
+            String message = issue;
+            String hint = null;
+            int semi = issue.indexOf(';');
+            if (semi > 0) {
+                message = issue.substring(0, semi).trim();
+                hint = issue.substring(semi + 1).trim();
+            }
+            problems.add(tree.locations().value(pointer), "environment.params." + message, hint);
+        }
+        return result;
+    }
+
+    private static <P> List<String> checkTyped(EnvironmentType<P> type, Object params) {
+        return type.check(type.parametersType().cast(params));
+    }
+
+    private Map<String, Persona> bindPersonas(LocatedTree tree, Problems problems) {
+        var personas = new LinkedHashMap<String, Persona>();
+        JsonNode node = tree.root().path("personas");
+        node.fieldNames().forEachRemaining(name -> {
+            JsonNode value = node.get(name);
+            String pointer = "/personas" + Locations.segment(name);
+            if (!value.isObject()) {
+                return; // an unresolved file reference was already reported
+            }
+            Persona persona = Binding.bind(value, Persona.class, pointer, tree, problems);
+            if (persona != null) {
+                personas.put(name, persona);
+            }
+        });
+        return personas;
+    }
+
+    private List<AgentSpec> bindAgents(LocatedTree tree, Map<String, Persona> personas, BoundEnvironment environment,
+            Problems problems) {
+        List<AgentSpec> agents = new ArrayList<>();
+        JsonNode list = tree.root().path("agents");
+        Locations loc = tree.locations();
+        List<String> roles = environment == null ? null : environment.roles();
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> definedPersonas = new ArrayList<>(tree.root().path("personas").properties().stream()
+                .map(Map.Entry::getKey).toList());
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode agent = list.get(i);
+            String pointer = "/agents/" + i;
+            String id = agent.path("id").asText();
+            if (!seen.add(id)) {
+                problems.add(loc.value(pointer + "/id"), "duplicate agent id '" + id + "'", "give every agent its own id");
+            }
+            String role = agent.path("role").asText();
+            if (roles != null && !roles.contains(role)) {
+                problems.add(loc.value(pointer + "/role"), "role '" + role + "' is not a role of environment '"
+                        + environment.name() + "'", Suggestions.hint(role, roles, "roles"));
+            }
+            String personaName = agent.path("persona").asText();
+            Persona persona = personas.get(personaName);
+            if (persona == null && !definedPersonas.contains(personaName)) {
+                String close = Suggestions.closest(personaName, definedPersonas);
+                problems.add(loc.value(pointer + "/persona"), "persona '" + personaName + "' is not defined",
+                        (close != null ? "did you mean '" + close + "'? " : "")
+                                + (definedPersonas.isEmpty() ? "add a 'personas:' section"
+                                : "defined personas: " + String.join(", ", definedPersonas)));
+            }
+            MindSpec mind = bindMind(tree, pointer, id, role, problems);
+            if (persona != null && mind != null) {
+                agents.add(new AgentSpec(id, role, personaName, persona, mind));
+            }
+        }
+        return agents;
+    }
+
+    private MindSpec bindMind(LocatedTree tree, String agentPointer, String id, String role, Problems problems) {
+        JsonNode mind = tree.root().at(agentPointer + "/mind");
+        String pointer = agentPointer + "/mind";
+        if (mind.isMissingNode()) {
+            // No mind block: the environment's default rule-based behaviour.
+            mind = JsonNodeFactory.instance.objectNode().put("kind", "rule-based");
+        }
+        String kindName = mind.path("kind").asText();
+        MindKind kind = mindKinds.get(kindName);
+        Locations loc = tree.locations();
+        if (kind == null) {
+            String close = Suggestions.closest(kindName, mindKinds.names());
+            problems.add(loc.value(pointer + "/kind"), "mind kind '" + kindName + "' is not available",
+                    (close != null ? "did you mean '" + close + "'? " : "") + "installed kinds: "
+                            + String.join(", ", mindKinds.names())
+                            + ("llm".equals(kindName) ? "; llm minds also need a 'models' section" : ""));
+            return null;
+        }
+        int before = problems.size();
+        MindRequest.Report report = (p, atKey, message, hint) ->
+                problems.add(atKey ? loc.key(p) : loc.value(p), message, hint);
+        PreparedMind prepared = kind.prepare(new MindRequest(id, role, pointer, mind, tree.root(), report));
+        if (problems.size() > before || prepared == null) {
+            return null;
+        }
+        String policy = mind.path("policy").isTextual() ? mind.path("policy").asText() : null;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = mind.path("params").isObject()
+                ? Binding.MAPPER.convertValue(mind.get("params"), LinkedHashMap.class)
+                : Map.of();
+        return new MindSpec(kindName, policy, params, prepared);
+    }
+
+    private TurnProtocol bindProtocol(LocatedTree tree, Set<String> agentIds, Problems problems) {
+        JsonNode p = tree.root().path("protocol");
+        Locations loc = tree.locations();
+        if (p.isMissingNode()) {
+            return agentIds.size() == 2 ? new TurnProtocol.Alternating(null) : new TurnProtocol.RoundRobin();
+        }
+        String type = p.path("type").asText();
+        Map<String, String> owner = Map.of("first-speaker", "alternating", "allow-repeat", "random",
+                "barrier-timeout", "simultaneous", "max-wait", "free");
+        p.fieldNames().forEachRemaining(key -> {
+            String belongs = owner.get(key);
+            if (belongs != null && !belongs.equals(type)) {
+                problems.add(loc.key("/protocol" + Locations.segment(key)),
+                        "'" + key + "' applies only to the " + belongs + " protocol, not " + type,
+                        "remove it, or use type: " + belongs);
+            }
+        });
+        return switch (type) {
+            case "alternating" -> {
+                String first = p.has("first-speaker") ? p.get("first-speaker").asText() : null;
+                if (first != null && !agentIds.isEmpty() && !agentIds.contains(first)) {
+                    problems.add(loc.value("/protocol/first-speaker"), "first-speaker '" + first + "' is not an agent id",
+                            Suggestions.hint(first, agentIds, "agents"));
+                }
+                if (agentIds.size() != 2 && !agentIds.isEmpty()) {
+                    problems.add(loc.value("/protocol/type"), "the alternating protocol needs exactly two agents, found "
+                            + agentIds.size(), "use round-robin, random, simultaneous or free for more agents");
+                }
+                yield new TurnProtocol.Alternating(first);
+            }
+            case "round-robin" -> new TurnProtocol.RoundRobin();
+            case "random" -> new TurnProtocol.RandomOrder(p.path("allow-repeat").asBoolean(false));
+            case "simultaneous" -> new TurnProtocol.Simultaneous(duration(p, "barrier-timeout", Duration.ofSeconds(30)));
+            case "free" -> new TurnProtocol.Free(duration(p, "max-wait", Duration.ofSeconds(60)));
+            default -> null;
+        };
+    }
+
+    private Limits bindLimits(LocatedTree tree) {
+        Limits d = Limits.defaults();
+        JsonNode l = tree.root().path("limits");
+        return new Limits(
+                l.path("max-turns").asInt(d.maxTurns()),
+                l.path("stale-turns").asInt(d.staleTurns()),
+                l.path("end-on-leave").asBoolean(d.endOnLeave()),
+                duration(l, "episode-timeout", d.episodeTimeout()),
+                duration(l, "action-timeout", d.actionTimeout()));
+    }
+
+    private static Duration duration(JsonNode parent, String key, Duration fallback) {
+        Duration d = parent.has(key) ? Durations.parse(parent.get(key).asText()) : null;
+        return d == null ? fallback : d;
+    }
+}

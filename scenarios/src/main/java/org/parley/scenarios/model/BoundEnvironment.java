@@ -1,0 +1,40 @@
+package org.parley.scenarios.model;
+
+import java.util.List;
+import org.parley.environments.spi.AgentSetup;
+import org.parley.environments.spi.EnvironmentType;
+import org.parley.environments.spi.EpisodeSetup;
+import org.parley.runtime.environment.Environment;
+import org.parley.runtime.mind.Mind;
+
+/** An environment type with its parameters bound for one condition. */
+public record BoundEnvironment(EnvironmentType<?> type, Object params) {
+
+    public String name() {
+        return type.name();
+    }
+
+    public Environment create(EpisodeSetup setup) {
+        return createTyped(type, setup);
+    }
+
+    public Mind ruleBasedMind(AgentSetup agent, EpisodeSetup setup) {
+        return mindTyped(type, agent, setup);
+    }
+
+    public List<String> roles() {
+        return rolesTyped(type);
+    }
+
+    private <P> Environment createTyped(EnvironmentType<P> t, EpisodeSetup setup) {
+        return t.create(t.parametersType().cast(params), setup);
+    }
+
+    private <P> Mind mindTyped(EnvironmentType<P> t, AgentSetup agent, EpisodeSetup setup) {
+        return t.ruleBasedMind(t.parametersType().cast(params), agent, setup);
+    }
+
+    private <P> List<String> rolesTyped(EnvironmentType<P> t) {
+        return t.roles(t.parametersType().cast(params));
+    }
+}

@@ -1,0 +1,13 @@
+package org.parley.scenarios.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.parley.scenarios.load.SourceLocation;
+
+/**
+ * One dotted override, {@code agents.seller.mind.params.concession-rate: 0.02}.
+ *
+ * @param path  dotted path; {@code agents.<id>} addresses an agent by id
+ * @param value the new value
+ * @param where where the override was written (a condition's {@code set}, a grid level, {@code --set})
+ */
+public record Override(String path, JsonNode value, SourceLocation where) {}

@@ -1,0 +1,220 @@
+package org.parley.scenarios.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parley.runtime.output.ResultsTable;
+import org.parley.runtime.output.ResultsWriter;
+import org.parley.runtime.output.ResumeState;
+import org.parley.runtime.output.Summary;
+import org.parley.runtime.run.RunListener;
+import org.parley.runtime.run.RunPlan;
+import org.parley.scenarios.load.ScenarioException;
+import org.parley.scenarios.load.ScenarioLoader;
+import org.parley.scenarios.model.AgentSpec;
+import org.parley.scenarios.model.LoadedScenario;
+import org.parley.scenarios.model.ResolvedCondition;
+import org.parley.scenarios.plan.PlannedEpisode;
+import org.parley.scenarios.plan.RunOptions;
+import org.parley.scenarios.plan.RunPlanner;
+
+/**
+ * A run folder ready to run: the manifest written, the plan of the episodes still to do, and the
+ * results writer. This is the path from a scenario file to {@code Simulation.run}:
+ *
+ * <pre>{@code
+ * LoadedScenario s = ScenarioLoader.standard().load(file, sets);
+ * PreparedRun run = PreparedRun.fresh(s, options, outDir, Clock.systemDefaultZone());   // or PreparedRun.resume(dir, force, loader)
+ * RunReport report = Simulation.run(run.plan(), run.listener(List.of(recorder, progress)));
+ * List<Summary.ConditionSummary> summary = run.finish();   // sorted results.csv + summary.json
+ * }</pre>
+ */
+public final class PreparedRun {
+    public static final String RESULTS = "results.csv";
+    public static final String SUMMARY = "summary.json";
+
+    private final Path dir;
+    private final RunManifest manifest;
+    private final LoadedScenario scenario;
+    private final RunPlan plan;
+    private final ResultsWriter results;
+    private final int alreadyFinished;
+
+    private PreparedRun(Path dir, RunManifest manifest, LoadedScenario scenario, RunPlan plan, ResultsWriter results,
+            int alreadyFinished) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.scenario = scenario;
+        this.plan = plan;
+        this.results = results;
+        this.alreadyFinished = alreadyFinished;
+    }
+
+    /**
+     * Starts a new run folder.
+     *
+     * @param out the run folder ({@code --out}), or null for {@code <output.dir>/<scenario>-<yyyyMMdd-HHmmss>}
+     */
+    public static PreparedRun fresh(LoadedScenario scenario, RunOptions options, Path out, Clock clock)
+            throws IOException, RunSetupException {
+        LocalDateTime now = LocalDateTime.now(clock);
+        Path dir = out;
+        if (dir == null) {
+            Path parent = Path.of(scenario.base().output().dir());
+            String name = scenario.name() + "-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            dir = parent.resolve(name);
+            // two runs started in the same second get their own folders
+            for (int n = 2; Files.exists(dir); n++) {
+                dir = parent.resolve(name + "-" + n);
+            }
+        }
+        if (Files.exists(dir.resolve(RunManifest.FILE))) {
+            throw new RunSetupException("run folder " + dir + " already holds a run; use --resume " + dir
+                    + " to finish it, or choose another --out");
+        }
+        String runId = dir.toAbsolutePath().normalize().getFileName().toString();
+        RunManifest manifest = manifest(scenario, options, runId, now.toString());
+        manifest.write(dir);
+        RunPlan plan = RunPlanner.plan(scenario, options, runId, Set.of());
+        var writer = new ResultsWriter(dir.resolve(RESULTS), runId, manifest.conditionNames(), manifest.agentIds());
+        return new PreparedRun(dir, manifest, scenario, plan, writer, 0);
+    }
+
+    /**
+     * Continues an interrupted run: the same scenario, overrides, seed and episode count as its
+     * manifest says; only episodes without complete results run.
+     *
+     * @param force run even though the scenario or a persona file changed since the run started
+     */
+    public static PreparedRun resume(Path dir, boolean force, ScenarioLoader loader)
+            throws IOException, RunSetupException, ScenarioException {
+        return resume(dir, force, null, loader);
+    }
+
+    /**
+     * As {@link #resume(Path, boolean, ScenarioLoader)}, with another number of episodes at once
+     * ({@code --parallel}; null keeps the run's). Parallelism does not change any result.
+     */
+    public static PreparedRun resume(Path dir, boolean force, Integer parallel, ScenarioLoader loader)
+            throws IOException, RunSetupException, ScenarioException {
+        if (!Files.exists(dir.resolve(RunManifest.FILE))) {
+            throw new RunSetupException(dir + " is not a run folder (no " + RunManifest.FILE + ")");
+        }
+        RunManifest m = RunManifest.read(dir);
+        Path file = Path.of(m.fileAbsolute());
+        if (!Files.exists(file)) {
+            throw new RunSetupException("the run's scenario file " + file + " no longer exists");
+        }
+        LoadedScenario scenario = loader.load(file, m.sets());
+        List<String> changed = new ArrayList<>();
+        m.fileHashes().forEach((path, hash) -> {
+            String now = scenario.fileHashes().get(path);
+            if (now == null || !now.equals(hash)) {
+                changed.add(path);
+            }
+        });
+        scenario.fileHashes().keySet().stream().filter(p -> !m.fileHashes().containsKey(p)).forEach(changed::add);
+        if (!changed.isEmpty() && !force) {
+            throw new RunSetupException("the scenario changed since this run started (" + String.join(", ", changed)
+                    + "); resuming would mix results of two scenarios. Start a new run, or add --force to resume anyway");
+        }
+        var options = new RunOptions(m.episodesOption(), m.seedOption(), parallel != null ? parallel : m.parallel());
+        Path resultsFile = dir.resolve(RESULTS);
+        int agents = scenario.base().agents().size();
+        Set<String> finished = ResumeState.finishedEpisodes(resultsFile, agents);
+        ResumeState.cleanUp(resultsFile, finished);
+        RunPlan plan = RunPlanner.plan(scenario, options, m.runId(), finished);
+        ResumeState.removeUnfinishedTranscripts(dir, plan.episodes().stream().map(e -> e.id()).toList());
+        var writer = new ResultsWriter(resultsFile, m.runId(), m.conditionNames(), m.agentIds());
+        return new PreparedRun(dir, m, scenario, plan, writer, finished.size());
+    }
+
+    static RunManifest manifest(LoadedScenario s, RunOptions options, String runId, String started) {
+        List<RunManifest.ConditionEntry> conditions = new ArrayList<>();
+        for (ResolvedCondition c : s.conditions()) {
+            Map<String, String> minds = new LinkedHashMap<>();
+            for (AgentSpec a : c.scenario().agents()) {
+                minds.put(a.id(), a.mind().describe());
+            }
+            conditions.add(new RunManifest.ConditionEntry(c.name(), c.condition().description(), c.tree(), minds));
+        }
+        List<PlannedEpisode> planned = RunPlanner.episodes(s, options);
+        List<RunManifest.EpisodeEntry> episodes = null;
+        if (planned.size() <= RunManifest.MAX_LISTED) {
+            episodes = new ArrayList<>();
+            for (PlannedEpisode e : planned) {
+                episodes.add(new RunManifest.EpisodeEntry(e.id(), e.condition(), e.index(), e.seed()));
+            }
+        }
+        return new RunManifest(runId, s.name(), s.file().toString(), s.file().toAbsolutePath().normalize().toString(),
+                s.fileHashes(), s.sets(), options.episodes(), options.seed(), RunPlanner.parallel(s, options),
+                RunPlanner.seed(s, options), Versions.parley(), Versions.java(), started, RunManifest.SEED_DERIVATION,
+                s.resolved(), conditions, planned.size(), episodes);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public RunManifest manifest() {
+        return manifest;
+    }
+
+    public LoadedScenario scenario() {
+        return scenario;
+    }
+
+    /** The episodes still to run. */
+    public RunPlan plan() {
+        return plan;
+    }
+
+    /** Episodes finished before this session (resume). */
+    public int alreadyFinished() {
+        return alreadyFinished;
+    }
+
+    public int plannedTotal() {
+        return manifest.planned();
+    }
+
+    public ResultsWriter results() {
+        return results;
+    }
+
+    /** The results writer first, then the given listeners (transcript recorder, progress, metrics). */
+    public RunListener listener(List<RunListener> others) {
+        List<RunListener> all = new ArrayList<>();
+        all.add(results);
+        all.addAll(others);
+        return RunListener.all(all);
+    }
+
+    /** Sorts results.csv and writes summary.json from all of it; returns the per-condition figures. */
+    public List<Summary.ConditionSummary> finish() throws IOException {
+        results.finish();
+        return writeSummary(dir, manifest);
+    }
+
+    /** (Re)writes summary.json of a run folder from its results.csv. */
+    public static List<Summary.ConditionSummary> writeSummary(Path dir, RunManifest manifest) throws IOException {
+        ResultsTable table = ResultsTable.read(dir.resolve(RESULTS));
+        var summaries = Summary.compute(table, manifest.conditionNames());
+        Summary.write(dir.resolve(SUMMARY), manifest.runId(), summaries);
+        return summaries;
+    }
+
+    /** Ids of finished episodes in a run folder, for tests and {@code show}. */
+    public static Set<String> finishedEpisodes(Path dir, int agents) throws IOException {
+        return new LinkedHashSet<>(ResumeState.finishedEpisodes(dir.resolve(RESULTS), agents));
+    }
+}
