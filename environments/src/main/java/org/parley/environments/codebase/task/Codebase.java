@@ -26,6 +26,12 @@ public record Codebase(String name, Map<String, String> files) {
 
     /** Loads a bundled codebase by name; the parse check guarantees tasks start from working code. */
     public static Codebase bundled(String name) {
+        return CACHE.computeIfAbsent(name, Codebase::load);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Codebase> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Codebase load(String name) {
         if (!BUNDLED.contains(name)) {
             throw new IllegalArgumentException("unknown codebase '" + name + "'; bundled ones are " + BUNDLED);
         }

@@ -1,10 +1,15 @@
 package org.parley.environments.codebase.task;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * How likely each new feature's gold change overlaps an earlier feature's: different files, the
  * same file, or the same lines. Weights need not sum to one.
  */
-public record OverlapMix(double none, double sameFile, double sameLines) {
+public record OverlapMix(
+        @JsonProperty("none") double none,
+        @JsonProperty("same-file") double sameFile,
+        @JsonProperty("same-lines") double sameLines) {
 
     public static final OverlapMix DEFAULT = new OverlapMix(0.3, 0.35, 0.35);
 
