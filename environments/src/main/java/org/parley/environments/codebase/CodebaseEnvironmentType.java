@@ -68,7 +68,20 @@ public final class CodebaseEnvironmentType implements EnvironmentType<CodebasePa
         long taskSeed = Seeds.derive(parameters.taskSeed(), "codebase-task");
         var digits = episodeId == null ? "" : episodeId.replaceAll("^.*?(\\d+)$", "$1");
         long key = !digits.isEmpty() && digits.matches("\\d{1,18}") ? Long.parseLong(digits) : episodeSeed;
+        long seed = Seeds.derive(taskSeed, "episode-" + key);
+        int features = parameters.featuresFor(agents);
+        var cacheKey = new TaskKey(parameters.codebases(), parameters.overlap(), seed, features);
+        CodingTask cached = TASKS.get(cacheKey);
+        if (cached != null) return cached;
         var generator = new TaskGenerator(parameters.codebases().stream().map(Codebase::bundled).toList(), parameters.overlap());
-        return generator.generate(Seeds.derive(taskSeed, "episode-" + key), parameters.featuresFor(agents));
+        CodingTask task = generator.generate(seed, features);
+        if (TASKS.size() >= 4096) TASKS.clear();
+        TASKS.put(cacheKey, task);
+        return task;
     }
+
+    /** Tasks are immutable and every condition of a run asks for the same ones: generate each once. */
+    private record TaskKey(java.util.List<String> codebases, org.parley.environments.codebase.task.OverlapMix overlap, long seed, int features) {}
+
+    private static final java.util.concurrent.ConcurrentHashMap<TaskKey, CodingTask> TASKS = new java.util.concurrent.ConcurrentHashMap<>();
 }

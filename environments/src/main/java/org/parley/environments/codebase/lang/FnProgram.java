@@ -56,8 +56,32 @@ public final class FnProgram {
         return new FnProgram(table);
     }
 
-    /** Parses one source file. */
+    /**
+     * Parsed files by path and content. Parsing is pure and the same few thousand file versions
+     * recur across episodes, so a bounded cache removes most of the cost of running tests.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 20_000;
+
+    /** Parses one source file (cached; a file that does not parse throws each time). */
+    @SuppressWarnings("unchecked")
     public static List<FnFunction> parseFile(String file, String source) {
+        String key = file + '\u0000' + source;
+        Object hit = PARSED.get(key);
+        if (hit == null) {
+            try {
+                hit = List.copyOf(parseUncached(file, source));
+            } catch (FnException e) {
+                hit = e.getMessage();
+            }
+            if (PARSED.size() >= CACHE_LIMIT) PARSED.clear();
+            PARSED.put(key, hit);
+        }
+        if (hit instanceof String error) throw new FnException(error);
+        return (List<FnFunction>) hit;
+    }
+
+    private static List<FnFunction> parseUncached(String file, String source) {
         var out = new ArrayList<FnFunction>();
         String[] lines = source.split("\n", -1);
         String name = null;
