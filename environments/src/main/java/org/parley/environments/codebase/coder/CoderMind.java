@@ -420,6 +420,19 @@ public final class CoderMind implements Mind {
                 if (w.obligation || w.state != State.DONE || !conflicted.contains(w.change.file())) continue;
                 for (String peer : peers()) {
                     boolean both = peerFunctions.getOrDefault(peer, Map.of()).containsKey(w.target());
+                    if (both && (!messaging || peersSubmitted.contains(peer)) && rnd.nextDouble() < traits.coordination()) {
+                        // Nobody left to negotiate with: build on the teammate's version of the
+                        // function, so this branch carries both changes.
+                        String fn = w.change.function();
+                        String theirs = peerFunctions.get(peer).get(w.target());
+                        if (theirs != null && !theirs.isEmpty() && pristine.containsKey(w.change.file())) {
+                            pristine.put(w.change.file(), SourceEdits.replaceFunction(pristine.get(w.change.file()), fn, theirs));
+                            dirtyTargets.add(w.target());
+                            Action adopt = nextEdit();
+                            if (adopt != null) return adopt;
+                        }
+                        continue;
+                    }
                     if (both && messaging && !peersSubmitted.contains(peer) && team.indexOf(me) > team.indexOf(peer)) {
                         w.state = State.DELEGATED;
                         w.delegatedTo = null;
