@@ -314,6 +314,13 @@ public final class CodebaseEnvironment implements Environment {
         data.put("passed", passed);
         data.put("failed", failed);
         data.put("failing", failing);
+        if (params.externalTests() != null) {
+            ExternalTests.Result ext = params.externalTests().run(ws.tree);
+            data.put("external-exit", ext.exitCode());
+            data.put("external-timed-out", ext.timedOut());
+            lines.add("external " + params.externalTests().command() + ": "
+                    + (ext.timedOut() ? "timed out" : "exit " + ext.exitCode()) + "\n" + ext.output());
+        }
         step.event(new Event("tests-run", ws.agent, data));
         reply(step, ws, action, passed + " passed, " + failed + " failed\n" + String.join("\n", lines), data);
     }

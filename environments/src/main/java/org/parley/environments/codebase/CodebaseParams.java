@@ -21,6 +21,7 @@ import org.parley.environments.codebase.task.OverlapMix;
  * @param maxWaitMillis cap on send-and-wait ({@code wait} seconds of send_message), as in the paper's 60 s
  * @param taskSeed    seed of the task family; the task of an episode depends on it and on the
  *                    episode's number, not on the condition, so conditions are compared on the same tasks
+ * @param externalTests optional command that {@code run_tests} also runs inside the workspace; null = off
  */
 public record CodebaseParams(
         List<String> codebases,
@@ -31,7 +32,8 @@ public record CodebaseParams(
         int stepBudget,
         double costBudget,
         long maxWaitMillis,
-        long taskSeed) {
+        long taskSeed,
+        ExternalTests externalTests) {
 
     @JsonCreator
     public CodebaseParams(
@@ -43,7 +45,8 @@ public record CodebaseParams(
             @JsonProperty("step-budget") Integer stepBudget,
             @JsonProperty("cost-budget") Double costBudget,
             @JsonProperty("max-wait-millis") Long maxWaitMillis,
-            @JsonProperty("task-seed") Long taskSeed) {
+            @JsonProperty("task-seed") Long taskSeed,
+            @JsonProperty("external-tests") ExternalTests externalTests) {
         this(codebases == null || codebases.isEmpty() ? Codebase.BUNDLED : List.copyOf(codebases),
                 features == null ? 0 : features,
                 overlap == null ? OverlapMix.DEFAULT : overlap,
@@ -52,27 +55,32 @@ public record CodebaseParams(
                 stepBudget == null ? 30 : stepBudget,
                 costBudget == null ? 0 : costBudget,
                 maxWaitMillis == null ? 60_000 : maxWaitMillis,
-                taskSeed == null ? 1 : taskSeed);
+                taskSeed == null ? 1 : taskSeed,
+                externalTests);
     }
 
     public static CodebaseParams defaults() {
-        return new CodebaseParams(null, (Integer) null, null, null, null, null, null, null, null);
+        return new CodebaseParams(null, (Integer) null, null, null, null, null, null, null, null, null);
     }
 
     public CodebaseParams withMessaging(boolean on) {
-        return new CodebaseParams(codebases, features, overlap, on, teamView, stepBudget, costBudget, maxWaitMillis, taskSeed);
+        return new CodebaseParams(codebases, features, overlap, on, teamView, stepBudget, costBudget, maxWaitMillis, taskSeed, externalTests);
     }
 
     public CodebaseParams withTeamView(boolean on) {
-        return new CodebaseParams(codebases, features, overlap, messaging, on, stepBudget, costBudget, maxWaitMillis, taskSeed);
+        return new CodebaseParams(codebases, features, overlap, messaging, on, stepBudget, costBudget, maxWaitMillis, taskSeed, externalTests);
+    }
+
+    public CodebaseParams withExternalTests(ExternalTests tests) {
+        return new CodebaseParams(codebases, features, overlap, messaging, teamView, stepBudget, costBudget, maxWaitMillis, taskSeed, tests);
     }
 
     public CodebaseParams withFeatures(int n) {
-        return new CodebaseParams(codebases, n, overlap, messaging, teamView, stepBudget, costBudget, maxWaitMillis, taskSeed);
+        return new CodebaseParams(codebases, n, overlap, messaging, teamView, stepBudget, costBudget, maxWaitMillis, taskSeed, externalTests);
     }
 
     public CodebaseParams withStepBudget(int n) {
-        return new CodebaseParams(codebases, features, overlap, messaging, teamView, n, costBudget, maxWaitMillis, taskSeed);
+        return new CodebaseParams(codebases, features, overlap, messaging, teamView, n, costBudget, maxWaitMillis, taskSeed, externalTests);
     }
 
     /** Features of a task for a team of {@code agents}. */
@@ -92,6 +100,12 @@ public record CodebaseParams(
         if (stepBudget < 3) out.add("step-budget: must be at least 3 (read, edit, submit), was " + stepBudget);
         if (costBudget < 0) out.add("cost-budget: must be >= 0 (0 = no cap), was " + costBudget);
         if (maxWaitMillis < 0) out.add("max-wait-millis: must be >= 0, was " + maxWaitMillis);
+        if (externalTests != null && externalTests.command().isEmpty()) {
+            out.add("external-tests.command: must name a program, e.g. [sh, -c, './check.sh']; remove external-tests to turn it off");
+        }
+        if (externalTests != null && externalTests.timeoutMillis() <= 0) {
+            out.add("external-tests.timeout-millis: must be positive, was " + externalTests.timeoutMillis());
+        }
         return out;
     }
 }

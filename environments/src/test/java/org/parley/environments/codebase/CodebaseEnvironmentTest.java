@@ -126,6 +126,21 @@ class CodebaseEnvironmentTest {
     }
 
     @Test
+    void anExternalTestCommandRunsInACopyOfTheWorkspaceWithATimeout() {
+        var counting = twoCoders(CodebaseParams.defaults().withExternalTests(
+                new ExternalTests(List.of("sh", "-c", "ls *.fn | wc -l"), 5_000L)));
+        start(counting);
+        Observation counted = only(counting.act(tool("ann", "run_tests", Map.of())), "ann");
+        assertThat(counted.data()).containsEntry("external-exit", 0).containsEntry("external-timed-out", false);
+        assertThat(counted.text()).containsPattern("exit 0\\n\\s*3");
+        var slow = twoCoders(CodebaseParams.defaults().withExternalTests(new ExternalTests(List.of("sleep", "5"), 200L)));
+        start(slow);
+        Observation stopped = only(slow.act(tool("ann", "run_tests", Map.of())), "ann");
+        assertThat(stopped.data()).containsEntry("external-timed-out", true);
+        assertThat(stopped.text()).contains("timed out");
+    }
+
+    @Test
     void theSameSeedReplaysTheSameEpisode() {
         var driver = new PlainDriver();
         var coders = List.of(new PlainDriver.Coder("ann", Persona.named("Ann"), Map.of()),

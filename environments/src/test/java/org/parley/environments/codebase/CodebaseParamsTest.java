@@ -33,7 +33,7 @@ class CodebaseParamsTest {
     @Test
     void unknownKeysAndBadValuesAreReported() {
         assertThatThrownBy(() -> json.readValue("{\"step-budgt\": 3}", CodebaseParams.class)).hasMessageContaining("step-budgt");
-        var bad = new CodebaseParams(List.of("shop", "bank"), 7, null, null, null, 1, -1.0, null, null);
+        var bad = new CodebaseParams(List.of("shop", "bank"), 7, null, null, null, 1, -1.0, null, null, null);
         assertThat(new CodebaseEnvironmentType().check(bad)).containsExactly(
                 "codebases: unknown codebase 'bank'; use some of [shop, payroll, school]",
                 "features: must be 0 (one per agent) or 1..4, was 7",
