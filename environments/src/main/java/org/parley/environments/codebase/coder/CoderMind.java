@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import org.parley.environments.codebase.Commitment;
 import org.parley.environments.codebase.CommitmentExtractor;
 import org.parley.environments.codebase.CodebaseTools;
+import org.parley.environments.codebase.Ordered;
 import org.parley.environments.codebase.lang.SourceEdits;
 import org.parley.environments.codebase.task.FeatureChange;
 import org.parley.environments.codebase.task.FeatureChanges;
@@ -383,7 +384,7 @@ public final class CoderMind implements Mind {
             if (code.equals(current)) return nextEdit();
             files.put(file, SourceEdits.replaceFunction(files.get(file), function, code));
             testsDirty = true;
-            return tool(CodebaseTools.APPLY_PATCH, Map.of("path", file, "function", function, "code", code));
+            return tool(CodebaseTools.APPLY_PATCH, Ordered.map("path", file, "function", function, "code", code));
         }
         return null;
     }
