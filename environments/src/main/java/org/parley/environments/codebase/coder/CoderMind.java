@@ -241,7 +241,8 @@ public final class CoderMind implements Mind {
 
     private Action choose() {
         if (submitted) return Action.none(me);
-        if (budget - steps <= 1) return submit();
+        // No early submit when the budget runs low: the environment cuts a coder off at its budget
+        // and submits the branch as it stands, which is what "running out of budget" means.
         if (!replies.isEmpty()) {
             Reply r = replies.poll();
             return message(r.to(), r.text(), r.args(), 0);
