@@ -38,14 +38,14 @@ import org.parley.runtime.mind.Turn;
 public final class CoderMind implements Mind {
     public static final String POLICY = "coder";
 
-    private enum State { TODO, DONE, DELEGATED }
+    private enum State { PLANNED, DONE, DELEGATED }
 
     /** One change this coder is responsible for: its own feature, or a teammate's it accepted. */
     private static final class Work {
         final String feature;
         final FeatureChange change;
         final boolean obligation;
-        State state = State.TODO;
+        State state = State.PLANNED;
         FeatureChange.Bug bug;
         boolean bugDrawn;
         boolean forgotten;
@@ -177,7 +177,7 @@ public final class CoderMind implements Mind {
             if (w.feature.equals(feature) && w.state == State.DONE && w.fixes < 2) {
                 w.fixes++;
                 w.bug = null;
-                w.state = State.TODO;
+                w.state = State.PLANNED;
             }
         }
     }
@@ -281,7 +281,7 @@ public final class CoderMind implements Mind {
         for (Work w : works) {
             if (w.state == State.DELEGATED && w.delegatedTo == null) {
                 // Handed over but never accepted: take it back rather than ship without it.
-                w.state = State.TODO;
+                w.state = State.PLANNED;
                 dirtyTargets.add(w.target());
                 Action retry = nextEdit();
                 if (retry != null) return retry;
@@ -293,7 +293,7 @@ public final class CoderMind implements Mind {
     /** Announcing, hand-overs, questions. Returns null when there is nothing to say. */
     private Action coordinate() {
         for (Work w : works) {
-            if (w.obligation || w.state != State.TODO || w.change instanceof FeatureChange.AddFunction) continue;
+            if (w.obligation || w.state != State.PLANNED || w.change instanceof FeatureChange.AddFunction) continue;
             String owner = claims.get(w.target());
             if (owner == null || owner.equals(me)) continue;
             if (!w.conflictDecided) {
@@ -314,7 +314,7 @@ public final class CoderMind implements Mind {
         }
         if (!announced) {
             announced = true;
-            var plan = works.stream().filter(w -> !w.obligation && w.state == State.TODO).toList();
+            var plan = works.stream().filter(w -> !w.obligation && w.state == State.PLANNED).toList();
             if (!plan.isEmpty() && rnd.nextDouble() < traits.communicativeness()) {
                 var sb = new StringBuilder();
                 for (Work w : plan) {
@@ -344,7 +344,7 @@ public final class CoderMind implements Mind {
     private void giveUpWaiting() {
         if (waitingWork != null && waitingWork.state == State.DELEGATED && waitingWork.delegatedTo == null) {
             // No answer to the hand-over: do it oneself (and likely collide with the owner).
-            waitingWork.state = State.TODO;
+            waitingWork.state = State.PLANNED;
             waitingWork.honour = false;
             dirtyTargets.add(waitingWork.target());
             if (rnd.nextDouble() < traits.communicativeness()) {
@@ -361,11 +361,11 @@ public final class CoderMind implements Mind {
         for (Work w : works) {
             if (w.state == State.DELEGATED && w.delegatedTo != null && w.deviate) {
                 // Promised to stay out, edits anyway.
-                w.state = State.TODO;
+                w.state = State.PLANNED;
                 w.deviate = false;
                 dirtyTargets.add(w.target());
             }
-            if (w.state == State.TODO && !(w.obligation && w.forgotten)) dirtyTargets.add(w.target());
+            if (w.state == State.PLANNED && !(w.obligation && w.forgotten)) dirtyTargets.add(w.target());
         }
         for (String target : dirtyTargets) {
             String file = target.substring(0, target.indexOf('#'));
@@ -375,7 +375,7 @@ public final class CoderMind implements Mind {
             String code = SourceEdits.functionText(intended, function);
             dirtyTargets.remove(target);
             for (Work w : works) {
-                if (w.target().equals(target) && w.state == State.TODO && !(w.obligation && w.forgotten)) w.state = State.DONE;
+                if (w.target().equals(target) && w.state == State.PLANNED && !(w.obligation && w.forgotten)) w.state = State.DONE;
             }
             if (code == null) {
                 // The function exists nowhere any more (a hand-over of a new function): nothing to write.
@@ -469,7 +469,7 @@ public final class CoderMind implements Mind {
             String text = peerFunctions.get(w.delegatedTo).getOrDefault(w.target(), "");
             if (!includes(text, w.change)) {
                 // The owner did not include it (yet): do it oneself after all.
-                w.state = State.TODO;
+                w.state = State.PLANNED;
                 dirtyTargets.add(w.target());
                 return nextEdit();
             }
