@@ -86,8 +86,7 @@ public final class Gateway implements ModelGateway, AutoCloseable {
         }
         secrets.add(key);
         var httpBuilder = HttpClient.newBuilder()
-                .connectTimeout(spec.timeout())
-                .executor(Executors.newVirtualThreadPerTaskExecutor());
+                .connectTimeout(spec.timeout());
         if (spec.baseUrl().startsWith("http://")) {
             // Plain-HTTP servers (vLLM, Ollama, llama.cpp) speak HTTP/1.1; skip the h2c upgrade dance.
             httpBuilder.version(HttpClient.Version.HTTP_1_1);

@@ -10,6 +10,10 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -41,9 +45,6 @@ final class ProviderHttpClient implements HttpClient {
                     + "only chat requests are");
         }
         var builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
-        if (readTimeout != null) {
-            builder.timeout(readTimeout);
-        }
         request.headers().forEach((name, values) -> {
             // The JDK client sets these itself and refuses them from callers.
             if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Host")
@@ -56,15 +57,7 @@ final class ProviderHttpClient implements HttpClient {
                 ? java.net.http.HttpRequest.BodyPublishers.noBody()
                 : java.net.http.HttpRequest.BodyPublishers.ofString(body);
         builder.method(request.method().name(), publisher);
-        HttpResponse<String> response;
-        try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the provider", e);
-        }
+        HttpResponse<String> response = send(builder.build());
         Map<String, List<String>> headers = response.headers().map();
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
@@ -75,6 +68,34 @@ final class ProviderHttpClient implements HttpClient {
                 .headers(headers)
                 .body(response.body())
                 .build();
+    }
+
+    /**
+     * Sends and waits at most the read timeout. The wait is a timed park of the calling (virtual)
+     * thread rather than the JDK client's per-request timer, whose shared timer set becomes the
+     * bottleneck with hundreds of requests in flight.
+     */
+    private HttpResponse<String> send(java.net.http.HttpRequest request) {
+        var future = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return readTimeout == null ? future.get() : future.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new UncheckedIOException(new HttpTimeoutException("no response within " + readTimeout.toMillis() + " ms"));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the provider", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     @Override

@@ -49,6 +49,11 @@ public final class ScriptedModelServer implements AutoCloseable {
     }
 
     public static ScriptedModelServer start() {
+        // The JDK server keeps only 200 idle keep-alive connections by default and closes the rest,
+        // which a client pooling 512 connections then finds reset. Real providers keep them.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "8192");
+        }
         try {
             var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 2048);
             var executor = Executors.newVirtualThreadPerTaskExecutor();
