@@ -28,6 +28,13 @@ public final class Gateways implements AutoCloseable, Function<String, ModelGate
         }
     }
 
+    /** From a scenario's {@code models:} map (name to spec as bound from YAML); names come from the keys. */
+    public static Gateways fromSection(Map<String, ModelSpec> section, GatewayOptions options) {
+        var specs = new ArrayList<ModelSpec>();
+        section.forEach((name, spec) -> specs.add(spec.withName(name)));
+        return new Gateways(specs, options);
+    }
+
     /** The gateway of a named model. */
     public synchronized Gateway get(String name) {
         var g = gateways.get(name);

@@ -126,6 +126,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     private void handle(HttpExchange exchange, Protocol protocol) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = new LinkedHashMap<String, List<String>>();
@@ -155,13 +156,19 @@ public final class ScriptedModelServer implements AutoCloseable {
                 out = JSON.writeValueAsString(render(protocol, model, reply));
             }
             byte[] bytes = out.getBytes(StandardCharsets.UTF_8);
+            // A request stops counting as in flight once its answer starts: the client may send its
+            // next request as soon as it has read this one, before this handler has returned.
+            inFlight.decrementAndGet();
+            counted = false;
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
         } catch (IOException clientGone) {
             // The client timed out and closed the connection; nothing to answer.
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
