@@ -90,7 +90,51 @@ public final class GatewayBenchmark {
                         light, ms(percentile(unqueued, 50)) - delayMs, ms(percentile(unqueued, 99)) - delayMs);
                 System.out.printf("usage: %s%nretries by kind: %s%n", gateway.usage().total(), retryKinds);
             }
+            rawBaseline(server, requests, callers, concurrency, ideal);
         }
+    }
+
+    /**
+     * The same load sent with the bare JDK HTTP client (a semaphore for the cap, a fixed request
+     * body, no parsing): what this machine can do at all, so the gateway's figure can be read
+     * against it when other processes share the cores.
+     */
+    private static void rawBaseline(ScriptedModelServer server, int n, int callers, int concurrency, double ideal)
+            throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var body = "{\"model\":\"bench-model\",\"messages\":[{\"role\":\"user\",\"content\":\"when do we meet?\"}]}";
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.openAiBaseUrl() + "/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        var slots = new java.util.concurrent.Semaphore(concurrency, true);
+        var next = new AtomicInteger();
+        long start = 0;
+        for (int phase = 0; phase < 2; phase++) {
+            int count = phase == 0 ? Math.max(2_000, n / 10) : n;
+            next.set(0);
+            start = System.nanoTime();
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int c = 0; c < callers; c++) {
+                    pool.execute(() -> {
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            try {
+                                slots.acquire();
+                                try {
+                                    http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                                } finally {
+                                    slots.release();
+                                }
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    });
+                }
+            }
+        }
+        double rate = n / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("baseline, bare JDK client at the same cap: %.0f requests/s = %.3f of ideal%n", rate, rate / ideal);
+        http.close();
     }
 
     /** {@code callers} virtual threads each send calls one after another until {@code n} are done. */
