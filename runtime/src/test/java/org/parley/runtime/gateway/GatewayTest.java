@@ -266,6 +266,40 @@ class GatewayTest {
     }
 
     @Test
+    void paysForTokensPerMinuteBeforeSendingAndCountsWhatTheProviderReports() throws Exception {
+        // About 1000 prompt tokens per call; 120,000 per minute = 2000 per second, burst 2000.
+        server.otherwise(r -> new Reply.Text("ok", 0, 1000, 1));
+        var g = gateway(spec().withLimits(64, 0, 120_000));
+        var big = ModelCall.of(List.of(PromptMessage.user("x".repeat(4000)))).forEpisode("e", "r");
+        var calls = new ArrayList<CompletableFuture<ModelReply>>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 6; i++) {
+            calls.add(g.chat(big));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        // Two fit in the burst; the other ~4000 tokens refill at 2000/s.
+        assertThat(seconds).isGreaterThanOrEqualTo(1.9);
+        assertThat(g.usage().total().inputTokens()).isEqualTo(6000);
+        assertThat(g.usage().total().outputTokens()).isEqualTo(6);
+    }
+
+    @Test
+    void modelsCheckPingsEveryModel() throws Exception {
+        server.enqueue(Reply.text("ok"));
+        try (var gateways = new Gateways(List.of(spec(),
+                ModelSpec.of("missing-key", Provider.OPENAI, "gpt-4o-mini", null).withApiKeyEnv("UNSET_KEY_FOR_TEST")),
+                GatewayOptions.defaults().withEnvironment(k -> null))) {
+            var results = gateways.check();
+            assertThat(results.keySet()).containsExactly("local", "missing-key");
+            assertThat(results.get("local").get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+            assertThat(results.get("missing-key").get(10, TimeUnit.SECONDS)).contains("UNSET_KEY_FOR_TEST is not set");
+        }
+        assertThat(server.requests().get(0).json().path("max_tokens").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void apiKeyIsSentButNeverShownInErrorsOrConfigs() {
         String key = "sk-test-VERYSECRET-0123456789";
         server.otherwise(r -> Reply.status(401,
