@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import java.util.ArrayList;
@@ -103,8 +104,22 @@ final class ChatModels {
                 p.toolSpecifications(tools);
             }
             if (call.seed() != null) {
-                // OpenAI takes a 32-bit seed; fold the 64-bit one so that all its bits count.
-                p.seed((int) (call.seed() ^ (call.seed() >>> 32)));
+                p.seed(foldSeed(call.seed()));
+            }
+            parameters = p.build();
+        } else if (spec.provider() == Provider.OLLAMA) {
+            var p = OllamaChatRequestParameters.builder();
+            if (call.temperature() != null) {
+                p.temperature(call.temperature());
+            }
+            if (call.maxTokens() != null) {
+                p.maxOutputTokens(call.maxTokens());
+            }
+            if (!tools.isEmpty()) {
+                p.toolSpecifications(tools);
+            }
+            if (call.seed() != null) {
+                p.seed(foldSeed(call.seed()));
             }
             parameters = p.build();
         } else {
@@ -121,6 +136,11 @@ final class ChatModels {
             parameters = p.build();
         }
         return ChatRequest.builder().messages(messages).parameters(parameters).build();
+    }
+
+    /** Providers take a 32-bit seed; fold the 64-bit one so that all its bits count. */
+    static int foldSeed(long seed) {
+        return (int) (seed ^ (seed >>> 32));
     }
 
     static ModelReply reply(ChatResponse response, long estimatedInput) {

@@ -59,7 +59,7 @@ class ProviderAdaptersTest {
         server.enqueue(new Reply.Text("Sixty.", 0, 17, 2), Reply.toolCall("offer", "{\"price\": 60}"));
         var spec = ModelSpec.of("llama", Provider.OLLAMA, "llama3.1:8b", server.ollamaBaseUrl()).withSampling(0.2, 64);
         try (var g = Gateway.create(spec, GatewayOptions.defaults())) {
-            var text = g.chat(call()).get(10, TimeUnit.SECONDS);
+            var text = g.chat(call().withSeed(0x1234_0000_0005L)).get(10, TimeUnit.SECONDS);
             var tool = g.chat(call().withTools(List.of(OFFER))).get(10, TimeUnit.SECONDS);
 
             assertThat(text.text()).isEqualTo("Sixty.");
@@ -71,5 +71,6 @@ class ProviderAdaptersTest {
         assertThat(first.json().path("model").asText()).isEqualTo("llama3.1:8b");
         assertThat(first.json().path("options").path("temperature").asDouble()).isEqualTo(0.2);
         assertThat(first.json().path("options").path("num_predict").asInt()).isEqualTo(64);
+        assertThat(first.json().path("options").path("seed").asInt()).isEqualTo(ChatModels.foldSeed(0x1234_0000_0005L));
     }
 }
