@@ -31,6 +31,8 @@ final class ProviderHttpClient implements HttpClient {
     private final Duration readTimeout;
     private final Secrets secrets;
     private volatile JdkHttpClient streaming;
+    /** The last URL parsed: a chat model posts to the same one every time. */
+    private volatile Map.Entry<String, URI> lastUri = Map.entry("", URI.create(""));
 
     ProviderHttpClient(java.net.http.HttpClient http, Duration readTimeout, Secrets secrets) {
         this.http = http;
@@ -44,7 +46,7 @@ final class ProviderHttpClient implements HttpClient {
             throw new IllegalArgumentException("multipart requests are not sent through the Parley gateway; "
                     + "only chat requests are");
         }
-        var builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+        var builder = java.net.http.HttpRequest.newBuilder(uri(request.url()));
         request.headers().forEach((name, values) -> {
             // The JDK client sets these itself and refuses them from callers.
             if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Host")
@@ -68,6 +70,16 @@ final class ProviderHttpClient implements HttpClient {
                 .headers(headers)
                 .body(response.body())
                 .build();
+    }
+
+    private URI uri(String url) {
+        var last = lastUri;
+        if (last.getKey().equals(url)) {
+            return last.getValue();
+        }
+        URI parsed = URI.create(url);
+        lastUri = Map.entry(url, parsed);
+        return parsed;
     }
 
     /**
