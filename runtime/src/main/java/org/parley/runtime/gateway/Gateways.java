@@ -50,6 +50,23 @@ public final class Gateways implements AutoCloseable, Function<String, ModelGate
         return g;
     }
 
+    /**
+     * Builds the gateways of the models a run will use, before it starts: a missing key or an
+     * unknown name is reported up front instead of failing turns, and minds never pay the cost of
+     * building a client on an actor thread. Returns one message per problem; empty when all is well.
+     */
+    public List<String> prepare(java.util.Collection<String> modelNames) {
+        var problems = new ArrayList<String>();
+        for (String name : new java.util.LinkedHashSet<>(modelNames)) {
+            try {
+                get(name);
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
     @Override
     public ModelGateway apply(String name) {
         return get(name);

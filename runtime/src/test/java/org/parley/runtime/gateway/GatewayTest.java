@@ -291,6 +291,9 @@ class GatewayTest {
         try (var gateways = new Gateways(List.of(spec(),
                 ModelSpec.of("missing-key", Provider.OPENAI, "gpt-4o-mini", null).withApiKeyEnv("UNSET_KEY_FOR_TEST")),
                 GatewayOptions.defaults().withEnvironment(k -> null))) {
+            assertThat(gateways.prepare(List.of("local", "missing-key", "nope")))
+                    .satisfiesExactly(p -> assertThat(p).contains("UNSET_KEY_FOR_TEST is not set"),
+                            p -> assertThat(p).contains("no model named 'nope'"));
             var results = gateways.check();
             assertThat(results.keySet()).containsExactly("local", "missing-key");
             assertThat(results.get("local").get(10, TimeUnit.SECONDS)).isEqualTo("ok");
