@@ -38,6 +38,7 @@ public final class GatewayBenchmark {
         double ideal = concurrency * 1000.0 / delayMs;
 
         try (var server = ScriptedModelServer.start()) {
+            server.forgetRequests();
             server.otherwise(r -> Reply.slowText("{\"kind\":\"speak\",\"text\":\"Fine, let us meet at noon.\"}", delayMs));
             var callLatencies = new ConcurrentLinkedQueue<Long>();
             var retryKinds = new java.util.concurrent.ConcurrentSkipListMap<String, Integer>();

@@ -42,6 +42,8 @@ public final class ScriptedModelServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger count = new AtomicInteger();
+    private volatile boolean keepRequests = true;
 
     private ScriptedModelServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -92,6 +94,12 @@ public final class ScriptedModelServer implements AutoCloseable {
         return this;
     }
 
+    /** Stops keeping received requests (a long benchmark would otherwise hold them all in memory). */
+    public ScriptedModelServer forgetRequests() {
+        keepRequests = false;
+        return this;
+    }
+
     /** How to answer when the script is used up. */
     public ScriptedModelServer otherwise(Function<Received, Reply> responder) {
         this.otherwise = responder;
@@ -105,7 +113,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     }
 
     public int requestCount() {
-        return received.size();
+        return count.get();
     }
 
     public int maxInFlight() {
@@ -133,7 +141,10 @@ public final class ScriptedModelServer implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             JsonNode json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
             var request = new Received(protocol, headers, body, json, System.nanoTime());
-            received.add(request);
+            count.incrementAndGet();
+            if (keepRequests) {
+                received.add(request);
+            }
             Reply reply = script.poll();
             if (reply == null) {
                 reply = otherwise.apply(request);
