@@ -14,8 +14,6 @@ import org.parley.runtime.gateway.ModelCall;
 import org.parley.runtime.gateway.ModelSpec;
 import org.parley.runtime.gateway.PromptMessage;
 import org.parley.runtime.gateway.Provider;
-import org.parley.runtime.gateway.testserver.Reply;
-import org.parley.runtime.gateway.testserver.ScriptedModelServer;
 
 /**
  * How close the gateway gets to a provider's limit. A local OpenAI-protocol server answers every
@@ -37,12 +35,10 @@ public final class GatewayBenchmark {
         long delayMs = args.length > 3 ? Long.parseLong(args[3]) : 100;
         double ideal = concurrency * 1000.0 / delayMs;
 
-        try (var server = ScriptedModelServer.start()) {
-            server.forgetRequests();
-            server.otherwise(r -> Reply.slowText("{\"kind\":\"speak\",\"text\":\"Fine, let us meet at noon.\"}", delayMs));
+        try (var server = new FixedDelayServer(delayMs)) {
             var callLatencies = new ConcurrentLinkedQueue<Long>();
             var retryKinds = new java.util.concurrent.ConcurrentSkipListMap<String, Integer>();
-            var spec = ModelSpec.of("bench", Provider.OPENAI_COMPATIBLE, "bench-model", server.openAiBaseUrl())
+            var spec = ModelSpec.of("bench", Provider.OPENAI_COMPATIBLE, "bench-model", server.baseUrl())
                     .withLimits(concurrency, 0, 0).withTimeout(Duration.ofSeconds(30));
             var observer = new GatewayObserver() {
                 @Override
@@ -100,11 +96,11 @@ public final class GatewayBenchmark {
      * body, no parsing): what this machine can do at all, so the gateway's figure can be read
      * against it when other processes share the cores.
      */
-    private static void rawBaseline(ScriptedModelServer server, int n, int callers, int concurrency, double ideal)
+    private static void rawBaseline(FixedDelayServer server, int n, int callers, int concurrency, double ideal)
             throws Exception {
         var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         var body = "{\"model\":\"bench-model\",\"messages\":[{\"role\":\"user\",\"content\":\"when do we meet?\"}]}";
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.openAiBaseUrl() + "/chat/completions"))
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/chat/completions"))
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
         var slots = new java.util.concurrent.Semaphore(concurrency, true);
