@@ -89,6 +89,39 @@ public final class GatewayBenchmark {
             }
             rawBaseline(server, requests, callers, concurrency, ideal);
         }
+        gatewayAlone(callers, concurrency);
+    }
+
+    /**
+     * The gateway's own cost: the same calls through a gateway whose model answers from memory (no
+     * HTTP, no JSON), so what is measured is queueing, limits bookkeeping, accounting and the
+     * hand-off between threads.
+     */
+    private static void gatewayAlone(int callers, int concurrency) throws Exception {
+        var answer = dev.langchain4j.model.chat.response.ChatResponse.builder()
+                .aiMessage(dev.langchain4j.data.message.AiMessage.from("{\"kind\":\"speak\",\"text\":\"ok\"}"))
+                .tokenUsage(new dev.langchain4j.model.output.TokenUsage(12, 5))
+                .build();
+        dev.langchain4j.model.chat.ChatModel memory = new dev.langchain4j.model.chat.ChatModel() {
+            @Override
+            public dev.langchain4j.model.chat.response.ChatResponse doChat(dev.langchain4j.model.chat.request.ChatRequest r) {
+                return answer;
+            }
+        };
+        var spec = ModelSpec.of("memory", Provider.OPENAI_COMPATIBLE, "memory-model", "http://127.0.0.1:9/v1")
+                .withLimits(concurrency, 0, 0);
+        try (var gateway = Gateway.wrapping(spec, memory, GatewayOptions.defaults())) {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            run(gateway, 50_000, callers, null);
+            int n = 200_000;
+            long cpu0 = os.getProcessCpuTime();
+            long start = System.nanoTime();
+            run(gateway, n, callers, null);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMicros = (os.getProcessCpuTime() - cpu0) / 1e3 / n;
+            System.out.printf("gateway alone (model answers from memory): %.0f calls/s, %.1f us CPU per call%n",
+                    n / seconds, cpuMicros);
+        }
     }
 
     /**
