@@ -56,7 +56,7 @@ public final class Gateway implements ModelGateway, AutoCloseable {
         this.model = model;
         this.http = http;
         this.secrets = secrets;
-        this.observer = options.observer();
+        this.observer = GuardedObserver.of(options.observer());
         this.clock = System::nanoTime;
         this.cacheMode = spec.cache() != null ? spec.cache() : options.cacheMode();
         if (cacheMode != CacheMode.OFF && options.cacheDir() == null) {

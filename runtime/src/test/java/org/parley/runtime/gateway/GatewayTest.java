@@ -164,6 +164,18 @@ class GatewayTest {
     }
 
     @Test
+    void aFailingObserverDoesNotFailTheCall() throws Exception {
+        server.enqueue(Reply.text("still fine"));
+        var g = gateway(spec(), GatewayOptions.defaults().withObserver(new GatewayObserver() {
+            @Override
+            public void onResponse(String model, String role, Duration latency, long in, long out, double cost) {
+                throw new IllegalStateException("metrics backend down");
+            }
+        }));
+        assertThat(await(g.chat(hello())).text()).isEqualTo("still fine");
+    }
+
+    @Test
     void doesNotRetryARejectedRequest() {
         server.enqueue(Reply.status(400, "{\"error\":{\"message\":\"bad request: unknown field\"}}"));
         var g = gateway(spec());
