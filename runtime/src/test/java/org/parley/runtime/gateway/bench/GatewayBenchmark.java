@@ -1,0 +1,215 @@
+package org.parley.runtime.gateway.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.parley.runtime.gateway.Gateway;
+import org.parley.runtime.gateway.GatewayObserver;
+import org.parley.runtime.gateway.GatewayOptions;
+import org.parley.runtime.gateway.ModelCall;
+import org.parley.runtime.gateway.ModelSpec;
+import org.parley.runtime.gateway.PromptMessage;
+import org.parley.runtime.gateway.Provider;
+
+/**
+ * How close the gateway gets to a provider's limit. A local OpenAI-protocol server answers every
+ * request after a fixed 100 ms; the gateway allows 512 in flight, so the ideal is 512 / 0.1 s =
+ * 5120 requests/s. Many concurrent callers (episodes) send 20,000 requests through the real
+ * LangChain4j client; the program prints the achieved rate as a share of the ideal and the latency
+ * the gateway adds on top of the provider's 100 ms.
+ *
+ * <p>Run: {@code ./mvnw -q -pl runtime test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.parley.runtime.gateway.bench.GatewayBenchmark} (arguments: requests,
+ * callers, max-concurrency, server delay in ms).
+ */
+public final class GatewayBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int callers = args.length > 1 ? Integer.parseInt(args[1]) : 2_048;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 512;
+        long delayMs = args.length > 3 ? Long.parseLong(args[3]) : 100;
+        double ideal = concurrency * 1000.0 / delayMs;
+
+        try (var server = new FixedDelayServer(delayMs)) {
+            var callLatencies = new ConcurrentLinkedQueue<Long>();
+            var retryKinds = new java.util.concurrent.ConcurrentSkipListMap<String, Integer>();
+            var spec = ModelSpec.of("bench", Provider.OPENAI_COMPATIBLE, "bench-model", server.baseUrl())
+                    .withLimits(concurrency, 0, 0).withTimeout(Duration.ofSeconds(30));
+            var observer = new GatewayObserver() {
+                @Override
+                public void onResponse(String model, String role, Duration latency, long in, long out, double cost) {
+                    callLatencies.add(latency.toNanos());
+                }
+
+                @Override
+                public void onRetry(String model, String role, org.parley.runtime.gateway.FailureKind kind, int attempt,
+                                    Duration delay) {
+                    retryKinds.merge(kind.name(), 1, Integer::sum);
+                }
+            };
+            try (var gateway = Gateway.create(spec, GatewayOptions.defaults().withObserver(observer))) {
+                System.out.printf("gateway benchmark: %d requests, %d callers, max-concurrency %d, server delay %d ms, "
+                        + "%d cores%n", requests, callers, concurrency, delayMs, Runtime.getRuntime().availableProcessors());
+                run(gateway, Math.max(2_000, requests / 10), callers, null); // warm-up: JIT, connections
+                callLatencies.clear();
+
+                long[] endToEnd = new long[requests];
+                var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                double loadBefore = os.getSystemLoadAverage();
+                long cpu0 = os.getProcessCpuTime();
+                long start = System.nanoTime();
+                run(gateway, requests, callers, endToEnd);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+                double rate = requests / seconds;
+                System.out.printf("saturated: %.0f requests/s in %.2f s = %.3f of ideal %.0f/s; server saw at most %d in flight%n",
+                        rate, seconds, rate / ideal, ideal, server.maxInFlight());
+                System.out.printf("  CPU: %.1f core-seconds used (client, gateway and server together) = %.0f us per request;"
+                        + " %d cores at ideal rate would need %.2f cores; machine load average %.1f before the run%n",
+                        cpuSeconds, cpuSeconds / requests * 1e6, Runtime.getRuntime().availableProcessors(),
+                        cpuSeconds / requests * ideal, loadBefore);
+                long[] perCall = callLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf("  added by client+gateway per provider call (call time - %d ms): p50 %.2f ms, p99 %.2f ms%n",
+                        delayMs, ms(percentile(perCall, 50)) - delayMs, ms(percentile(perCall, 99)) - delayMs);
+
+                // Below the cap nothing queues, so end-to-end minus the server's delay is what the gateway adds.
+                int light = Math.min(concurrency / 2, callers);
+                int lightRequests = Math.max(2_000, requests / 4);
+                long[] unqueued = new long[lightRequests];
+                run(gateway, lightRequests, light, unqueued);
+                Arrays.sort(unqueued);
+                System.out.printf("unsaturated (%d callers): gateway added latency end to end: p50 %.2f ms, p99 %.2f ms%n",
+                        light, ms(percentile(unqueued, 50)) - delayMs, ms(percentile(unqueued, 99)) - delayMs);
+                System.out.printf("usage: %s%nretries by kind: %s%n", gateway.usage().total(), retryKinds);
+            }
+            rawBaseline(server, requests, callers, concurrency, ideal);
+        }
+        gatewayAlone(callers, concurrency);
+    }
+
+    /**
+     * The gateway's own cost: the same calls through a gateway whose model answers from memory (no
+     * HTTP, no JSON), so what is measured is queueing, limits bookkeeping, accounting and the
+     * hand-off between threads.
+     */
+    private static void gatewayAlone(int callers, int concurrency) throws Exception {
+        var answer = dev.langchain4j.model.chat.response.ChatResponse.builder()
+                .aiMessage(dev.langchain4j.data.message.AiMessage.from("{\"kind\":\"speak\",\"text\":\"ok\"}"))
+                .tokenUsage(new dev.langchain4j.model.output.TokenUsage(12, 5))
+                .build();
+        dev.langchain4j.model.chat.ChatModel memory = new dev.langchain4j.model.chat.ChatModel() {
+            @Override
+            public dev.langchain4j.model.chat.response.ChatResponse doChat(dev.langchain4j.model.chat.request.ChatRequest r) {
+                return answer;
+            }
+        };
+        var spec = ModelSpec.of("memory", Provider.OPENAI_COMPATIBLE, "memory-model", "http://127.0.0.1:9/v1")
+                .withLimits(concurrency, 0, 0);
+        try (var gateway = Gateway.wrapping(spec, memory, GatewayOptions.defaults())) {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            run(gateway, 50_000, callers, null);
+            int n = 200_000;
+            long cpu0 = os.getProcessCpuTime();
+            long start = System.nanoTime();
+            run(gateway, n, callers, null);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMicros = (os.getProcessCpuTime() - cpu0) / 1e3 / n;
+            System.out.printf("gateway alone (model answers from memory): %.0f calls/s, %.1f us CPU per call%n",
+                    n / seconds, cpuMicros);
+        }
+    }
+
+    /**
+     * The same load sent with the bare JDK HTTP client (a semaphore for the cap, a fixed request
+     * body, no parsing): what this machine can do at all, so the gateway's figure can be read
+     * against it when other processes share the cores.
+     */
+    private static void rawBaseline(FixedDelayServer server, int n, int callers, int concurrency, double ideal)
+            throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var body = "{\"model\":\"bench-model\",\"messages\":[{\"role\":\"user\",\"content\":\"when do we meet?\"}]}";
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        var slots = new java.util.concurrent.Semaphore(concurrency, true);
+        var next = new AtomicInteger();
+        long start = 0;
+        for (int phase = 0; phase < 2; phase++) {
+            int count = phase == 0 ? Math.max(2_000, n / 10) : n;
+            next.set(0);
+            start = System.nanoTime();
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int c = 0; c < callers; c++) {
+                    pool.execute(() -> {
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            try {
+                                slots.acquire();
+                                try {
+                                    http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                                } finally {
+                                    slots.release();
+                                }
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    });
+                }
+            }
+        }
+        double rate = n / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("baseline, bare JDK client at the same cap: %.0f requests/s = %.3f of ideal%n", rate, rate / ideal);
+        http.close();
+    }
+
+    /** {@code callers} virtual threads each send calls one after another until {@code n} are done. */
+    private static void run(Gateway gateway, int n, int callers, long[] latencies) throws Exception {
+        var next = new AtomicInteger();
+        var failures = new AtomicInteger();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var done = new CompletableFuture<?>[callers];
+            for (int c = 0; c < callers; c++) {
+                int caller = c;
+                done[c] = CompletableFuture.runAsync(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        var call = ModelCall.of(List.of(PromptMessage.system("You are a bench participant."),
+                                PromptMessage.user("Episode " + caller + ", request " + i + ": when do we meet?")))
+                                .forEpisode("bench/" + caller, "participant");
+                        long t0 = System.nanoTime();
+                        try {
+                            gateway.chat(call).join();
+                        } catch (RuntimeException e) {
+                            if (failures.incrementAndGet() <= 3) {
+                                System.out.println("  failure: " + e.getMessage());
+                            }
+                        }
+                        if (latencies != null) {
+                            latencies[i] = System.nanoTime() - t0;
+                        }
+                    }
+                }, pool);
+            }
+            CompletableFuture.allOf(done).join();
+        }
+        if (failures.get() > 0) {
+            System.out.printf("  %d calls failed%n", failures.get());
+        }
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
