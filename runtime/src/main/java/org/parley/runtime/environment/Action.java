@@ -1,7 +1,5 @@
 package org.parley.runtime.environment;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,9 +21,7 @@ public record Action(
 
     public Action {
         text = text == null ? "" : text;
-        args = args == null || args.isEmpty()
-                ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        args = OrderedData.copy(args);
         if (waitMillis < 0) {
             throw new IllegalArgumentException("waitMillis must be >= 0, was " + waitMillis);
         }

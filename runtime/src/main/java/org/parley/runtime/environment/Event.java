@@ -1,7 +1,5 @@
 package org.parley.runtime.environment;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +12,7 @@ import java.util.Map;
 public record Event(String type, String agent, Map<String, Object> data) {
 
     public Event {
-        data = data == null || data.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = OrderedData.copy(data);
     }
 
     public static Event of(String type, String agent) {

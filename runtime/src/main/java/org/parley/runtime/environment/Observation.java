@@ -1,7 +1,5 @@
 package org.parley.runtime.environment;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,7 +18,7 @@ public record Observation(String agent, long turn, String source, String kind, S
 
     public Observation {
         text = text == null ? "" : text;
-        data = data == null || data.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = OrderedData.copy(data);
     }
 
     /** The observation of an agent's action by another agent (or itself). */

@@ -15,9 +15,9 @@ public record Outcome(Map<String, Map<String, Double>> agentScores, Map<String, 
 
     public Outcome {
         var copy = new LinkedHashMap<String, Map<String, Double>>();
-        agentScores.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
-        agentScores = Collections.unmodifiableMap(copy);
-        episodeScores = Collections.unmodifiableMap(new LinkedHashMap<>(episodeScores));
+        OrderedData.copyFlat(agentScores).forEach((k, v) -> copy.put(k, OrderedData.copyFlat(v)));
+        agentScores = Collections.unmodifiableSequencedMap(copy);
+        episodeScores = OrderedData.copyFlat(episodeScores);
     }
 
     public static Outcome empty() {

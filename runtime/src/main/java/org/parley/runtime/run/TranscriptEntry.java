@@ -1,9 +1,8 @@
 package org.parley.runtime.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.parley.runtime.environment.OrderedData;
 
 /**
  * One line of an episode's JSONL transcript.
@@ -28,6 +27,6 @@ public record TranscriptEntry(long seq, long turn, String time, String type, Str
     public static final String EPISODE_END = "episode-end";
 
     public TranscriptEntry {
-        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = OrderedData.copy(data);
     }
 }
