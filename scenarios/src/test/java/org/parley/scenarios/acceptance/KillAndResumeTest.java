@@ -70,5 +70,6 @@ class KillAndResumeTest {
         RunFolders.assertComplete(killed);
         RunFolders.assertComplete(reference);
         RunFolders.assertSameOutputs(reference, killed);
+        RunFolders.assertSameManifest(reference, killed);
     }
 }
