@@ -52,6 +52,35 @@ public record ConditionSummary(
         return m;
     }
 
+    /**
+     * The figures that follow from the episodes alone — counts and ratios of counts and scores —
+     * for summary.json, which must be byte-identical for the same seed: no latency, and no
+     * round-barrier stragglers (whether a mind misses a barrier depends on timing). Ratios are
+     * rounded to 10 significant digits, so the order in which parallel episodes added their scores
+     * cannot show. Null means "no data".
+     */
+    public Map<String, Object> reproducible() {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("episodes", completed);
+        m.put("success_rate", rounded(successRate));
+        m.put("message_share", rounded(messageShare));
+        m.put("messages_per_other_action", rounded(messagesPerOtherAction));
+        m.put("unanswered_question_rate", rounded(unansweredQuestionRate));
+        m.put("commitments_kept_rate", rounded(commitmentsKeptRate));
+        m.put("conflicts_per_episode", rounded(conflictsPerEpisode));
+        m.put("mutual_understanding", rounded(mutualUnderstanding));
+        m.put("unresolved_confusion", rounded(unresolvedConfusion));
+        m.put("repair_attempts_per_episode", rounded(repairAttemptsPerEpisode));
+        return m;
+    }
+
+    private static Double rounded(Double v) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            return v == null || v.isNaN() ? null : v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(10)).doubleValue();
+    }
+
     /** One line for the console, figures without data left out. */
     public String format() {
         var sb = new StringBuilder();

@@ -201,15 +201,36 @@ public final class PreparedRun {
 
     /** Sorts results.csv and writes summary.json from all of it; returns the per-condition figures. */
     public List<Summary.ConditionSummary> finish() throws IOException {
-        results.finish();
-        return writeSummary(dir, manifest);
+        return finish(null);
     }
 
-    /** (Re)writes summary.json of a run folder from its results.csv. */
+    /**
+     * As {@link #finish()}, and adds each condition's {@code coordination} section to summary.json
+     * from the live figures of the run's {@link RunMonitoring} (null keeps the sections the file
+     * already has, e.g. when a resume had nothing left to run). After a resume the live figures
+     * cover the episodes of the resumed session; their {@code episodes} field says how many.
+     */
+    public List<Summary.ConditionSummary> finish(List<org.parley.monitoring.ConditionSummary> live) throws IOException {
+        results.finish();
+        return writeSummary(dir, manifest, live);
+    }
+
+    /** (Re)writes summary.json of a run folder from its results.csv, keeping its coordination sections. */
     public static List<Summary.ConditionSummary> writeSummary(Path dir, RunManifest manifest) throws IOException {
+        return writeSummary(dir, manifest, null);
+    }
+
+    private static List<Summary.ConditionSummary> writeSummary(Path dir, RunManifest manifest,
+            List<org.parley.monitoring.ConditionSummary> live) throws IOException {
+        Path file = dir.resolve(SUMMARY);
+        var sections = CoordinationSection.read(file);
+        if (live != null) {
+            sections.putAll(CoordinationSection.of(live));
+        }
         ResultsTable table = ResultsTable.read(dir.resolve(RESULTS));
         var summaries = Summary.compute(table, manifest.conditionNames());
-        Summary.write(dir.resolve(SUMMARY), manifest.runId(), summaries);
+        Summary.write(file, manifest.runId(), summaries);
+        CoordinationSection.write(file, sections);
         return summaries;
     }
 
