@@ -135,34 +135,37 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        // Other load on the machine only ever adds time, so the fastest run of each mode is the
-        // least disturbed; the median of the paired ratios (each on-run against its neighbouring
-        // off-run) shows how much the figure moves.
+        // The headline is the median of the paired ratios: each run with metrics against its
+        // neighbouring run without, so drift in the machine's load cancels out. The fastest runs
+        // (the least disturbed) and the CPU time (which other processes disturb far less than wall
+        // time) are printed beside it, with the spread, so a noisy machine shows as one.
         Measurement bestOff = off.stream().min(java.util.Comparator.comparingDouble(Measurement::seconds)).orElseThrow();
         Measurement bestOn = on.stream().min(java.util.Comparator.comparingDouble(Measurement::seconds)).orElseThrow();
         double[] paired = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             paired[r] = on.get(r).seconds() / off.get(r).seconds();
         }
-        out.printf(Locale.ROOT, "metrics off: %.1f episodes/s, %.1f actions/s (best of %d; median %.1f episodes/s), peak heap %.1f MiB%n",
-                bestOff.episodesPerSecond(), bestOff.actionsPerSecond(), off.size(),
-                chosen.size() / median(off.stream().mapToDouble(Measurement::seconds).toArray()),
-                off.stream().mapToLong(Measurement::peakHeap).max().orElse(0) / 1048576.0);
-        out.printf(Locale.ROOT, "metrics on:  %.1f episodes/s, %.1f actions/s (best of %d; median %.1f episodes/s), peak heap %.1f MiB%n",
-                bestOn.episodesPerSecond(), bestOn.actionsPerSecond(), on.size(),
-                chosen.size() / median(on.stream().mapToDouble(Measurement::seconds).toArray()),
-                on.stream().mapToLong(Measurement::peakHeap).max().orElse(0) / 1048576.0);
-        double ratio = bestOn.seconds() / bestOff.seconds();
-        out.printf(Locale.ROOT, "overhead ratio (time with metrics / time without, best runs): %.3f (target <= 1.05%s); "
-                + "median of paired ratios %.3f%n", ratio, ratio <= 1.05 ? ", met" : ", NOT met", median(paired));
-        // CPU time is what metrics cost the machine, and it is far less sensitive than wall time
-        // to other processes competing for the cores.
+        double[] sortedPairs = paired.clone();
+        java.util.Arrays.sort(sortedPairs);
+        for (var mode : List.of(java.util.Map.entry("off", off), java.util.Map.entry("on ", on))) {
+            List<Measurement> ms = mode.getValue();
+            Measurement best = mode.getKey().equals("off") ? bestOff : bestOn;
+            double medianSeconds = median(ms.stream().mapToDouble(Measurement::seconds).toArray());
+            out.printf(Locale.ROOT, "metrics %s: median %.1f episodes/s, %.1f actions/s; best %.1f episodes/s; "
+                    + "peak heap %.1f MiB%n", mode.getKey(), chosen.size() / medianSeconds, ms.get(0).actions() / medianSeconds,
+                    best.episodesPerSecond(), ms.stream().mapToLong(Measurement::peakHeap).max().orElse(0) / 1048576.0);
+        }
+        double ratio = median(paired);
+        out.printf(Locale.ROOT, "overhead ratio (time with metrics / time without, median of %d pairs): %.3f "
+                + "(target <= 1.05%s)%n", repeats, ratio, ratio <= 1.05 ? ", met" : ", NOT met");
+        out.printf(Locale.ROOT, "  pairs range %.3f..%.3f; best runs %.3f", sortedPairs[0],
+                sortedPairs[sortedPairs.length - 1], bestOn.seconds() / bestOff.seconds());
         double cpuOff = median(off.stream().mapToDouble(Measurement::cpuSeconds).toArray());
         double cpuOn = median(on.stream().mapToDouble(Measurement::cpuSeconds).toArray());
         if (cpuOff > 0) {
-            out.printf(Locale.ROOT, "CPU time per run: %.2f s off, %.2f s on (medians); CPU overhead ratio %.3f%n", cpuOff,
-                    cpuOn, cpuOn / cpuOff);
+            out.printf(Locale.ROOT, "; CPU time %.2f s off, %.2f s on (medians), ratio %.3f", cpuOff, cpuOn, cpuOn / cpuOff);
         }
+        out.println();
         return failed > 0 ? ParleyCommand.RUN_FAILED : ParleyCommand.OK;
     }
 
