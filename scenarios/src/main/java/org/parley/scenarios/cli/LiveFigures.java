@@ -1,7 +1,9 @@
 package org.parley.scenarios.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.parley.monitoring.ConditionSummary;
 
@@ -14,16 +16,21 @@ import org.parley.monitoring.ConditionSummary;
 final class LiveFigures {
     private LiveFigures() {}
 
-    static void print(PrintWriter out, List<ConditionSummary> live, int alreadyFinished, int ran, double seconds,
-            long actions) {
-        if (live.isEmpty()) {
-            return;
-        }
-        out.println();
-        out.println("Coordination and barriers (as on the dashboards; in summary.json under \"coordination\")"
-                + (alreadyFinished > 0 ? " — the " + ran + " episodes of this session:" : ":"));
-        for (ConditionSummary s : live) {
-            out.println("  " + s.format());
+    /**
+     * @param coordination the figures over every finished episode of the run (summary.json's)
+     * @param live         this session's meters: timing figures (stragglers, latency)
+     */
+    static void print(PrintWriter out, List<ConditionSummary> coordination, List<ConditionSummary> live, int ran,
+            double seconds, long actions) {
+        Map<String, ConditionSummary> liveByCondition = new LinkedHashMap<>();
+        live.forEach(s -> liveByCondition.put(s.condition(), s));
+        if (!coordination.isEmpty()) {
+            out.println();
+            out.println("Coordination and barriers (as on the dashboards; in summary.json under \"coordination\"):");
+            for (ConditionSummary s : coordination) {
+                ConditionSummary l = liveByCondition.get(s.condition());
+                out.println("  " + (l == null ? s : s.withTiming(l.stragglersPerRound(), null)).format());
+            }
         }
         if (seconds > 0) {
             out.printf(Locale.ROOT, "Timing (console only): %d episodes in %.1f s, %.1f episodes/s, %.0f actions/s%n",

@@ -175,12 +175,12 @@ final class RunCommand implements Callable<Integer> {
         } else if (!quiet) {
             out.println("Every episode of this run has finished already.");
         }
-        var live = monitoring.summary();
-        var summaries = run.finish(live);
+        var summaries = run.finish();
         if (!quiet) {
             out.println();
             SummaryTable.print(out, summaries);
-            LiveFigures.print(out, live, run.alreadyFinished(), toRun, seconds, counter.actions.sum());
+            LiveFigures.print(out, PreparedRun.coordination(run.dir(), run.manifest(), summaries), monitoring.summary(),
+                    toRun, seconds, counter.actions.sum());
             out.println();
             out.println("Outputs: " + run.dir().resolve(PreparedRun.RESULTS) + ", "
                     + run.dir().resolve(PreparedRun.SUMMARY));

@@ -9,14 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parley.monitoring.ConditionSummary;
+import org.parley.monitoring.EpisodeCoordination;
+import org.parley.runtime.output.Summary;
 
 /**
  * The {@code coordination} section of each condition in summary.json: the coordination and
- * communication-barrier figures the social-dynamics dashboard shows, as
+ * communication-barrier figures the social-dynamics dashboard shows, computed from
+ * {@link CoordinationLog} over every finished episode in condition and index order, as
  * {@link ConditionSummary#reproducible()} gives them (nothing that depends on timing, so the file
  * stays byte-identical for the same seed).
  */
@@ -26,43 +31,37 @@ final class CoordinationSection {
 
     private CoordinationSection() {}
 
-    /** The sections summary.json holds now, by condition (to keep them when nothing new ran). */
-    static Map<String, JsonNode> read(Path summaryFile) throws IOException {
-        var sections = new LinkedHashMap<String, JsonNode>();
-        if (Files.exists(summaryFile)) {
-            JsonNode conditions = JSON.readTree(summaryFile.toFile()).path("conditions");
-            conditions.properties().forEach(e -> {
-                if (e.getValue().has(KEY)) {
-                    sections.put(e.getKey(), e.getValue().get(KEY));
-                }
-            });
+    /** Per condition (in the results' order), the figures of its logged episodes; empty when nothing was logged. */
+    static List<ConditionSummary> compute(Map<String, EpisodeCoordination> logged, List<Summary.ConditionSummary> results) {
+        if (logged.isEmpty()) {
+            return List.of();
         }
-        return sections;
+        var out = new ArrayList<ConditionSummary>();
+        for (Summary.ConditionSummary r : results) {
+            List<EpisodeCoordination> episodes = logged.values().stream()
+                    .filter(e -> e.condition().equals(r.condition()))
+                    .sorted(Comparator.comparingInt(EpisodeCoordination::index))
+                    .toList();
+            out.add(ConditionSummary.of(r.condition(), r.completed(), r.failed(), episodes));
+        }
+        return out;
     }
 
-    /** Builds the sections from the live figures. */
-    static Map<String, JsonNode> of(List<ConditionSummary> live) {
-        var sections = new LinkedHashMap<String, JsonNode>();
-        for (ConditionSummary s : live) {
-            sections.put(s.condition(), JSON.valueToTree(s.reproducible()));
-        }
-        return sections;
-    }
-
-    /** Adds the sections to the conditions of summary.json (conditions without one are left as they are). */
-    static void write(Path summaryFile, Map<String, JsonNode> sections) throws IOException {
-        if (sections.isEmpty()) {
+    /** Adds the sections to the conditions of summary.json. */
+    static void write(Path summaryFile, List<ConditionSummary> figures) throws IOException {
+        if (figures.isEmpty()) {
             return;
         }
+        Map<String, ConditionSummary> byCondition = new LinkedHashMap<>();
+        figures.forEach(f -> byCondition.put(f.condition(), f));
         JsonNode root = JSON.readTree(summaryFile.toFile());
-        JsonNode conditions = root.path("conditions");
-        if (!(conditions instanceof ObjectNode)) {
+        if (!(root.path("conditions") instanceof ObjectNode conditions)) {
             return;
         }
         conditions.properties().forEach(e -> {
-            JsonNode section = sections.get(e.getKey());
-            if (section != null && e.getValue() instanceof ObjectNode c) {
-                c.set(KEY, section);
+            ConditionSummary f = byCondition.get(e.getKey());
+            if (f != null && e.getValue() instanceof ObjectNode c) {
+                c.set(KEY, JSON.valueToTree(f.reproducible()));
             }
         });
         Path tmp = summaryFile.resolveSibling(summaryFile.getFileName() + ".tmp");

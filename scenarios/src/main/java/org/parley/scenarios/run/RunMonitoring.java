@@ -20,7 +20,7 @@ import org.parley.scenarios.model.MonitoringSpec;
  * try (var monitoring = RunMonitoring.start(RunMonitoring.Settings.resolve(spec, null, null, null))) {
  *     monitoring.url().ifPresent(u -> System.out.println("metrics: " + u));
  *     Simulation.run(plan, run.listener(List.of(recorder, monitoring.listener())));
- *     run.finish(monitoring.summary());
+ *     run.finish();                  // summary.json with the coordination figures
  *     monitoring.linger();
  * }
  * }</pre>

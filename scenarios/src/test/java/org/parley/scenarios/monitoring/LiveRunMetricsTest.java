@@ -99,7 +99,7 @@ class LiveRunMetricsTest {
             }
 
             // the summary's figures come from the same meters
-            var summaries = run.finish(monitoring.summary());
+            var summaries = run.finish();
             assertThat(monitoring.summary()).extracting(s -> s.condition())
                     .containsExactly("baseline", "stubborn-seller", "eager-buyer");
             assertThat(monitoring.summary()).allSatisfy(s -> assertThat(s.completed()).isEqualTo(PER_CONDITION));
