@@ -1,6 +1,7 @@
 package org.parley.monitoring;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,6 +28,54 @@ public record ConditionSummary(
         Double conflictsPerEpisode, Double mutualUnderstanding, Double unresolvedConfusion,
         Double repairAttemptsPerEpisode, Double stragglersPerRound, Double meanActionLatencySeconds) {
 
+    /**
+     * The figures of one condition from its completed episodes' tallies, added in the order given
+     * (give a fixed order, e.g. by episode index, and the result does not depend on which episode
+     * finished first). Timing figures (stragglers, latency) are left null: see {@link #withTiming}.
+     */
+    public static ConditionSummary of(String condition, long completed, long failed, List<EpisodeCoordination> episodes) {
+        double successScored = 0, successes = 0, actions = 0, messages = 0, questions = 0, unanswered = 0;
+        double made = 0, kept = 0, conflicts = 0, repairs = 0;
+        double understandingSum = 0, understandingCount = 0, confusionSum = 0, confusionCount = 0;
+        for (EpisodeCoordination e : episodes) {
+            if (e.success() != null) {
+                successScored++;
+                if (e.success() >= 0.5) {
+                    successes++;
+                }
+            }
+            actions += e.actions();
+            messages += e.messages();
+            questions += e.questions();
+            unanswered += e.unansweredQuestions();
+            made += e.commitmentsMade();
+            kept += e.commitmentsKept();
+            conflicts += e.conflicts();
+            repairs += e.repairAttempts();
+            if (e.mutualUnderstanding() != null) {
+                understandingSum += e.mutualUnderstanding();
+                understandingCount++;
+            }
+            if (e.unresolvedConfusion() != null) {
+                confusionSum += e.unresolvedConfusion();
+                confusionCount++;
+            }
+        }
+        double n = episodes.size();
+        return new ConditionSummary(condition, completed + failed, completed, failed, ratio(successes, successScored),
+                ratio(messages, actions), ratio(messages, actions - messages), ratio(unanswered, questions),
+                ratio(kept, made), ratio(conflicts, n), ratio(understandingSum, understandingCount),
+                ratio(confusionSum, confusionCount), ratio(repairs, n), null, null);
+    }
+
+    /** The same figures with the timing ones (from the live meters) filled in. */
+    public ConditionSummary withTiming(Double stragglersPerRound, Double meanActionLatencySeconds) {
+        return new ConditionSummary(condition, started, completed, failed, successRate, messageShare,
+                messagesPerOtherAction, unansweredQuestionRate, commitmentsKeptRate, conflictsPerEpisode,
+                mutualUnderstanding, unresolvedConfusion, repairAttemptsPerEpisode, stragglersPerRound,
+                meanActionLatencySeconds);
+    }
+
     static Double ratio(double numerator, double denominator) {
         return denominator > 0 ? numerator / denominator : null;
     }
@@ -50,6 +99,35 @@ public record ConditionSummary(
         m.put("stragglers_per_round", stragglersPerRound);
         m.put("mean_action_latency_seconds", meanActionLatencySeconds);
         return m;
+    }
+
+    /**
+     * The figures that follow from the episodes alone — counts and ratios of counts and scores —
+     * for summary.json, which must be byte-identical for the same seed: no latency, and no
+     * round-barrier stragglers (whether a mind misses a barrier depends on timing). Ratios are
+     * rounded to 10 significant digits, so the order in which parallel episodes added their scores
+     * cannot show. Null means "no data".
+     */
+    public Map<String, Object> reproducible() {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("episodes", completed);
+        m.put("success_rate", rounded(successRate));
+        m.put("message_share", rounded(messageShare));
+        m.put("messages_per_other_action", rounded(messagesPerOtherAction));
+        m.put("unanswered_question_rate", rounded(unansweredQuestionRate));
+        m.put("commitments_kept_rate", rounded(commitmentsKeptRate));
+        m.put("conflicts_per_episode", rounded(conflictsPerEpisode));
+        m.put("mutual_understanding", rounded(mutualUnderstanding));
+        m.put("unresolved_confusion", rounded(unresolvedConfusion));
+        m.put("repair_attempts_per_episode", rounded(repairAttemptsPerEpisode));
+        return m;
+    }
+
+    private static Double rounded(Double v) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            return v == null || v.isNaN() ? null : v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(10)).doubleValue();
     }
 
     /** One line for the console, figures without data left out. */

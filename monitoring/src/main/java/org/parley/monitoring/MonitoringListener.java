@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.metrics.SimulationMetrics;
 import org.parley.runtime.run.EpisodePlan;
@@ -44,6 +45,7 @@ public final class MonitoringListener implements RunListener {
     private final ConcurrentHashMap<String, EpisodeTally> episodes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> models = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> planned = new ConcurrentHashMap<>();
+    private volatile Consumer<EpisodeCoordination> completedSink;
 
     /**
      * @param registry where meters go; one listener per registry
@@ -62,6 +64,14 @@ public final class MonitoringListener implements RunListener {
 
     public LlmMetrics llm() {
         return llm;
+    }
+
+    /**
+     * Also hands each completed episode's coordination tallies to {@code sink} (called from the
+     * episode's thread, concurrently for parallel episodes; null stops it).
+     */
+    public void onEpisodeCompleted(Consumer<EpisodeCoordination> sink) {
+        this.completedSink = sink;
     }
 
     @Override
@@ -241,7 +251,11 @@ public final class MonitoringListener implements RunListener {
         meters.turns.observe(result.turns());
         recordScores(result, meters);
         if (tally != null) {
-            recordCoordination(result, tally, meters);
+            var figures = recordCoordination(result, tally, meters);
+            var sink = completedSink;
+            if (sink != null) {
+                sink.accept(figures);
+            }
         }
     }
 
@@ -266,7 +280,8 @@ public final class MonitoringListener implements RunListener {
         });
     }
 
-    private static void recordCoordination(EpisodeResult result, EpisodeTally tally, ConditionMeters meters) {
+    private static EpisodeCoordination recordCoordination(EpisodeResult result, EpisodeTally tally,
+                                                          ConditionMeters meters) {
         meters.coordinationEpisodes.increment();
         var scores = result.outcome() == null ? Map.<String, Double>of() : result.outcome().episodeScores();
         var success = score(scores, CoordinationEvents.SUCCESS_SCORE);
@@ -295,6 +310,10 @@ public final class MonitoringListener implements RunListener {
             barrier.unresolvedConfusion.observe(confusion);
         }
         barrier.repairAttempts.increment(tally.repairAttempts);
+        return new EpisodeCoordination(result.episodeId(), result.condition(), tally.plan.index(), tally.actions,
+                tally.messages, tally.questions, tally.unansweredAtEnd(), tally.commitmentsMade, tally.commitmentsKept,
+                tally.commitmentsBroken, tally.conflicts, tally.repairAttempts, tally.barrierOrNone(), success,
+                understanding, confusion);
     }
 
     private static double seconds(Duration d) {

@@ -1,9 +1,14 @@
 package org.parley.scenarios.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.parley.monitoring.MetricsExporter;
 import org.parley.runtime.Simulation;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.run.EpisodePlan;
@@ -32,7 +41,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code parley bench FILE}: a scale smoke benchmark. Runs many episodes of a scenario at once
  * without writing outputs and prints episodes/s, actions/s and peak heap. A program that prints
- * figures, not a test: it passes or fails only on whether the episodes completed.
+ * figures, not a test: it passes or fails only on whether the episodes completed. With
+ * {@code --compare-metrics} it measures the same episodes with the metrics endpoint off and on and
+ * prints the overhead ratio.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
         description = "Run many episodes at once without outputs; print episodes/s, actions/s and peak heap.")
@@ -55,6 +66,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a scenario value (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    private static final int WARM_UP_RUNS = 6;
+
+    @Option(names = "--metrics", description = "Run with the metrics endpoint on (127.0.0.1, a free port, scraped every second).")
+    boolean metrics;
+
+    @Option(names = "--compare-metrics", description = "Measure with metrics off and on, alternating, after a warm-up; "
+            + "print the overhead ratio.")
+    boolean compare;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "7", description = "With --compare-metrics: "
+            + "measurements per mode (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,31 +88,165 @@ final class BenchCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return Reporting.problems(spec.commandLine().getErr(), e);
         }
+        if (episodes < 1 || repeats < 1) {
+            spec.commandLine().getErr().println("parley: --episodes and --repeats must be at least 1");
+            return ParleyCommand.INVALID_INPUT;
+        }
         String condition = scenario.conditionNames().get(0);
         var options = new RunOptions(episodes, seed, parallel != null ? parallel : episodes);
         RunPlan all = RunPlanner.plan(scenario, options, "bench", Set.of());
         List<EpisodePlan> chosen = all.episodes().stream().filter(e -> e.condition().equals(condition)).toList();
         RunPlan plan = new RunPlan(all.runId(), all.scenario(), all.environment(), chosen, all.parallelism(),
                 all.timestamps());
+        out.printf("bench: %d episodes of %s (condition %s), %d at once, %d cores, java %s%n", chosen.size(),
+                scenario.name(), condition, plan.parallelism(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        out.flush();
+        if (!compare) {
+            Measurement m = measure(plan, metrics);
+            out.printf(Locale.ROOT, "episodes: %d completed, %d failed in %.2f s (%.2f s CPU)%s%n", m.completed(),
+                    m.failed(), m.seconds(), m.cpuSeconds(), metrics ? " (metrics on)" : "");
+            out.printf(Locale.ROOT, "episodes/s: %.1f%n", m.episodesPerSecond());
+            out.printf(Locale.ROOT, "actions/s: %.1f (%d actions)%n", m.actionsPerSecond(), m.actions());
+            out.printf(Locale.ROOT, "peak heap: %.1f MiB (max %.1f MiB)%n", m.peakHeap() / 1048576.0,
+                    Runtime.getRuntime().maxMemory() / 1048576.0);
+            return m.failed() > 0 ? ParleyCommand.RUN_FAILED : ParleyCommand.OK;
+        }
+        // Warm up both paths (JIT, class loading, heap sizing, the exporter's first scrape) on the
+        // same episodes: the first runs of a JVM are several times slower than the later ones.
+        out.printf("warm-up: %d runs of %d episodes, metrics off and on alternating%n", WARM_UP_RUNS, chosen.size());
+        out.flush();
+        for (int i = 0; i < WARM_UP_RUNS; i++) {
+            measure(plan, i % 2 == 1);
+        }
+        var off = new ArrayList<Measurement>();
+        var on = new ArrayList<Measurement>();
+        int failed = 0;
+        for (int r = 0; r < repeats; r++) {
+            // off-on, then on-off: a drift in the machine's load hits both modes alike
+            for (boolean withMetrics : r % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                Measurement m = measure(plan, withMetrics);
+                (withMetrics ? on : off).add(m);
+                failed += m.failed();
+                out.printf(Locale.ROOT, "metrics %-3s #%d: %d completed, %d failed in %.2f s (%.2f s CPU): %.1f episodes/s, "
+                        + "%.1f actions/s, peak heap %.1f MiB%n", withMetrics ? "on" : "off", r + 1, m.completed(),
+                        m.failed(), m.seconds(), m.cpuSeconds(), m.episodesPerSecond(), m.actionsPerSecond(),
+                        m.peakHeap() / 1048576.0);
+                out.flush();
+            }
+        }
+        // The headline is the median of the paired ratios: each run with metrics against its
+        // neighbouring run without, so drift in the machine's load cancels out. The fastest runs
+        // (the least disturbed) and the CPU time (which other processes disturb far less than wall
+        // time) are printed beside it, with the spread, so a noisy machine shows as one.
+        Measurement bestOff = off.stream().min(java.util.Comparator.comparingDouble(Measurement::seconds)).orElseThrow();
+        Measurement bestOn = on.stream().min(java.util.Comparator.comparingDouble(Measurement::seconds)).orElseThrow();
+        double[] paired = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            paired[r] = on.get(r).seconds() / off.get(r).seconds();
+        }
+        double[] sortedPairs = paired.clone();
+        java.util.Arrays.sort(sortedPairs);
+        for (var mode : List.of(java.util.Map.entry("off", off), java.util.Map.entry("on ", on))) {
+            List<Measurement> ms = mode.getValue();
+            Measurement best = mode.getKey().equals("off") ? bestOff : bestOn;
+            double medianSeconds = median(ms.stream().mapToDouble(Measurement::seconds).toArray());
+            out.printf(Locale.ROOT, "metrics %s: median %.1f episodes/s, %.1f actions/s; best %.1f episodes/s; "
+                    + "peak heap %.1f MiB%n", mode.getKey(), chosen.size() / medianSeconds, ms.get(0).actions() / medianSeconds,
+                    best.episodesPerSecond(), ms.stream().mapToLong(Measurement::peakHeap).max().orElse(0) / 1048576.0);
+        }
+        double ratio = median(paired);
+        out.printf(Locale.ROOT, "overhead ratio (time with metrics / time without, median of %d pairs): %.3f "
+                + "(target <= 1.05%s)%n", repeats, ratio, ratio <= 1.05 ? ", met" : ", NOT met");
+        out.printf(Locale.ROOT, "  pairs range %.3f..%.3f; best runs %.3f", sortedPairs[0],
+                sortedPairs[sortedPairs.length - 1], bestOn.seconds() / bestOff.seconds());
+        double cpuOff = median(off.stream().mapToDouble(Measurement::cpuSeconds).toArray());
+        double cpuOn = median(on.stream().mapToDouble(Measurement::cpuSeconds).toArray());
+        if (cpuOff > 0) {
+            out.printf(Locale.ROOT, "; CPU time %.2f s off, %.2f s on (medians), ratio %.3f", cpuOff, cpuOn, cpuOn / cpuOff);
+        }
+        out.println();
+        return failed > 0 ? ParleyCommand.RUN_FAILED : ParleyCommand.OK;
+    }
+
+    /** One timed run. */
+    record Measurement(double seconds, double cpuSeconds, int completed, int failed, long actions, long peakHeap) {
+        double episodesPerSecond() {
+            return (completed + failed) / seconds;
+        }
+
+        double actionsPerSecond() {
+            return actions / seconds;
+        }
+    }
+
+    /** CPU time of the whole process (all threads, GC included), or -1 when the JVM does not say. */
+    private static long cpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /**
+     * Runs the plan once. With metrics, the run records through the exporter's listener into its
+     * registry and a scraper reads {@code /metrics} over HTTP every second, as Prometheus would.
+     */
+    private static Measurement measure(RunPlan plan, boolean withMetrics) {
         var counter = new Counter();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        out.printf("bench: %d episodes of %s (condition %s), %d at once, %d cores, java %s%n", chosen.size(),
-                scenario.name(), condition, plan.parallelism(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
-        out.flush();
-        long start = System.nanoTime();
-        RunReport report = Simulation.run(plan, counter);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        out.printf(Locale.ROOT, "episodes: %d completed, %d failed in %.2f s%n", report.completed(), report.failed(), seconds);
-        out.printf(Locale.ROOT, "episodes/s: %.1f%n", chosen.size() / seconds);
-        out.printf(Locale.ROOT, "actions/s: %.1f (%d actions)%n", counter.actions.sum() / seconds, counter.actions.sum());
-        out.printf(Locale.ROOT, "peak heap: %.1f MiB (max %.1f MiB)%n", peak / 1048576.0,
-                Runtime.getRuntime().maxMemory() / 1048576.0);
-        return report.failed() > 0 ? ParleyCommand.RUN_FAILED : ParleyCommand.OK;
+        MetricsExporter exporter = withMetrics ? MetricsExporter.start(0) : null;
+        ScheduledExecutorService scraper = null;
+        try {
+            RunListener listener = counter;
+            if (exporter != null) {
+                listener = RunListener.all(List.of(counter, exporter.listener()));
+                var client = HttpClient.newHttpClient();
+                var request = HttpRequest.newBuilder(URI.create(exporter.url())).build();
+                scraper = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "bench-scraper");
+                    t.setDaemon(true);
+                    return t;
+                });
+                scraper.scheduleAtFixedRate(() -> {
+                    try {
+                        client.send(request, HttpResponse.BodyHandlers.discarding());
+                    } catch (IOException | InterruptedException e) {
+                        // a missed scrape only makes the measurement kinder to metrics; keep going
+                    }
+                }, 1, 1, TimeUnit.SECONDS);
+            }
+            long cpuStart = cpuNanos();
+            long start = System.nanoTime();
+            RunReport report = Simulation.run(plan, listener);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (cpuNanos() - cpuStart) / 1e9;
+            long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            return new Measurement(seconds, cpu, report.completed(), report.failed(), counter.actions.sum(), peak);
+        } finally {
+            if (scraper != null) {
+                // let a scrape in progress finish before the endpoint closes under it
+                scraper.shutdown();
+                try {
+                    scraper.awaitTermination(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (exporter != null) {
+                exporter.close();
+            }
+        }
     }
 
     /** Counts actions; nothing else, so the benchmark measures the kernel and the minds. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -11,12 +12,15 @@ import java.util.concurrent.Callable;
 import org.parley.runtime.Simulation;
 import org.parley.runtime.run.RunListener;
 import org.parley.runtime.run.RunReport;
+import org.parley.monitoring.MetricsExporter;
+import org.parley.scenarios.load.Durations;
 import org.parley.scenarios.load.ScenarioException;
 import org.parley.scenarios.load.ScenarioLoader;
 import org.parley.scenarios.model.LoadedScenario;
 import org.parley.scenarios.plan.RunOptions;
 import org.parley.scenarios.run.PreparedRun;
 import org.parley.scenarios.run.RunListenerProvider;
+import org.parley.scenarios.run.RunMonitoring;
 import org.parley.scenarios.run.RunSetupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +57,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a scenario value before conditions apply, e.g. --set limits.max-turns=10 (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--metrics-port", paramLabel = "N", description = "Serve Prometheus metrics on 127.0.0.1:N "
+            + "(default: the scenario's monitoring.port, else " + MetricsExporter.DEFAULT_PORT + "; 0 = any free port).")
+    Integer metricsPort;
+
+    @Option(names = "--no-metrics", description = "Do not serve /metrics (the summary still has every figure).")
+    boolean noMetrics;
+
+    @Option(names = "--linger", paramLabel = "DURATION", description = "Keep /metrics up this long after the run, "
+            + "e.g. 30s, so Prometheus takes a final scrape (default: the scenario's monitoring.linger, else 0s).")
+    String linger;
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -63,49 +78,46 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            PreparedRun run = prepare(err);
-            if (run == null) {
+        Duration lingerFlag = null;
+        if (linger != null) {
+            lingerFlag = Durations.parse(linger);
+            if (lingerFlag == null) {
+                err.println("parley: --linger " + linger + ": " + Durations.HINT);
                 return ParleyCommand.INVALID_INPUT;
             }
-            int toRun = run.plan().episodes().size();
-            if (!quiet) {
-                out.printf("Run %s: %d episodes (%d conditions), %d to run, %d at a time -> %s%n",
-                        run.manifest().runId(), run.plannedTotal(), run.manifest().conditions().size(), toRun,
-                        run.plan().parallelism(), run.dir());
-                out.flush();
-            }
-            int failed = 0;
-            if (toRun > 0) {
-                try (Progress progress = Progress.create(out, run.plannedTotal(), run.alreadyFinished(), quiet)) {
-                    List<RunListener> listeners = new ArrayList<>();
-                    listeners.add(progress);
-                    for (RunListenerProvider provider : ServiceLoader.load(RunListenerProvider.class)) {
-                        RunListener l = provider.create(run);
-                        if (l != null) {
-                            listeners.add(l);
-                        }
-                    }
-                    RunReport report = Simulation.run(run.plan(), run.listener(listeners));
-                    failed = report.failed();
+        }
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            err.println("parley: --metrics-port " + metricsPort + ": a port is 0..65535 (0 picks a free one)");
+            return ParleyCommand.INVALID_INPUT;
+        }
+        if (noMetrics && (metricsPort != null || lingerFlag != null)) {
+            err.println("parley: --no-metrics turns the endpoint off; drop --metrics-port and --linger, or --no-metrics");
+            return ParleyCommand.INVALID_INPUT;
+        }
+        RunMonitoring monitoring = null;
+        try {
+            PreparedRun run;
+            ScenarioLoader loader = ScenarioLoader.standard();
+            if (resume != null) {
+                if (file != null || episodes != null || seed != null || !sets.isEmpty() || this.out != null) {
+                    err.println("parley: --resume takes the scenario, --set, --episodes, --seed and the folder from the run's "
+                            + "manifest; give only --resume RUN_DIR (and --parallel, --force, the metrics flags)");
+                    return ParleyCommand.INVALID_INPUT;
                 }
-            } else if (!quiet) {
-                out.println("Every episode of this run has finished already.");
+                run = PreparedRun.resume(resume, force, parallel, loader);
+                monitoring = startMonitoring(run.scenario(), lingerFlag);
+            } else {
+                if (file == null) {
+                    err.println("parley: missing FILE (or --resume RUN_DIR)");
+                    spec.commandLine().usage(err);
+                    return ParleyCommand.INVALID_INPUT;
+                }
+                LoadedScenario scenario = loader.load(file, sets);
+                // before the run folder exists, so a taken port leaves nothing behind
+                monitoring = startMonitoring(scenario, lingerFlag);
+                run = PreparedRun.fresh(scenario, new RunOptions(episodes, seed, parallel), this.out, Clock.systemDefaultZone());
             }
-            var summaries = run.finish();
-            if (!quiet) {
-                out.println();
-                SummaryTable.print(out, summaries);
-                out.println();
-                out.println("Outputs: " + run.dir().resolve(PreparedRun.RESULTS) + ", "
-                        + run.dir().resolve(PreparedRun.SUMMARY));
-            }
-            int failedTotal = summaries.stream().mapToInt(s -> s.failed()).sum();
-            if (failed > 0 || failedTotal > 0) {
-                err.println("parley: " + failedTotal + " episode(s) failed; see " + run.dir().resolve(PreparedRun.RESULTS));
-                return ParleyCommand.RUN_FAILED;
-            }
-            return ParleyCommand.OK;
+            return execute(run, monitoring, out, err);
         } catch (ScenarioException e) {
             return Reporting.problems(err, e);
         } catch (RunSetupException | IllegalArgumentException e) {
@@ -117,25 +129,77 @@ final class RunCommand implements Callable<Integer> {
                 e.printStackTrace(err);
             }
             return ParleyCommand.RUN_FAILED;
+        } finally {
+            if (monitoring != null) {
+                monitoring.close();
+            }
         }
     }
 
-    private PreparedRun prepare(PrintWriter err) throws ScenarioException, RunSetupException, IOException {
-        ScenarioLoader loader = ScenarioLoader.standard();
-        if (resume != null) {
-            if (file != null || episodes != null || seed != null || !sets.isEmpty() || out != null) {
-                err.println("parley: --resume takes the scenario, --set, --episodes, --seed and the folder from the run's "
-                        + "manifest; give only --resume RUN_DIR (and --parallel, --force)");
-                return null;
+    private RunMonitoring startMonitoring(LoadedScenario scenario, Duration lingerFlag) throws RunSetupException {
+        var settings = RunMonitoring.Settings.resolve(scenario.base().monitoring(), noMetrics, metricsPort, lingerFlag);
+        return RunMonitoring.start(settings);
+    }
+
+    private int execute(PreparedRun run, RunMonitoring monitoring, PrintWriter out, PrintWriter err) throws IOException {
+        int toRun = run.plan().episodes().size();
+        monitoring.notice().ifPresent(n -> err.println("parley: " + n));
+        if (!quiet) {
+            out.printf("Run %s: %d episodes (%d conditions), %d to run, %d at a time -> %s%n",
+                    run.manifest().runId(), run.plannedTotal(), run.manifest().conditions().size(), toRun,
+                    run.plan().parallelism(), run.dir());
+        }
+        monitoring.url().ifPresent(url -> out.println("  metrics: " + url));
+        out.flush();
+        err.flush();
+        int failed = 0;
+        var counter = new BenchCommand.Counter();
+        double seconds = 0;
+        if (toRun > 0) {
+            try (Progress progress = Progress.create(out, run.plannedTotal(), run.alreadyFinished(), quiet)) {
+                List<RunListener> listeners = new ArrayList<>();
+                listeners.add(progress);
+                for (RunListenerProvider provider : ServiceLoader.load(RunListenerProvider.class)) {
+                    RunListener l = provider.create(run);
+                    if (l != null) {
+                        listeners.add(l);
+                    }
+                }
+                listeners.add(monitoring.listener());
+                listeners.add(counter);
+                long start = System.nanoTime();
+                RunReport report = Simulation.run(run.plan(), run.listener(listeners));
+                seconds = (System.nanoTime() - start) / 1e9;
+                failed = report.failed();
             }
-            return PreparedRun.resume(resume, force, parallel, loader);
+        } else if (!quiet) {
+            out.println("Every episode of this run has finished already.");
         }
-        if (file == null) {
-            err.println("parley: missing FILE (or --resume RUN_DIR)");
-            spec.commandLine().usage(err);
-            return null;
+        var summaries = run.finish();
+        if (!quiet) {
+            out.println();
+            SummaryTable.print(out, summaries);
+            LiveFigures.print(out, PreparedRun.coordination(run.dir(), run.manifest(), summaries), monitoring.summary(),
+                    toRun, seconds, counter.actions.sum());
+            out.println();
+            out.println("Outputs: " + run.dir().resolve(PreparedRun.RESULTS) + ", "
+                    + run.dir().resolve(PreparedRun.SUMMARY));
         }
-        LoadedScenario scenario = loader.load(file, sets);
-        return PreparedRun.fresh(scenario, new RunOptions(episodes, seed, parallel), out, Clock.systemDefaultZone());
+        out.flush();
+        Duration lingerFor = monitoring.settings().linger();
+        if (monitoring.url().isPresent() && !lingerFor.isZero()) {
+            if (!quiet) {
+                out.println("  metrics: still serving " + monitoring.url().get() + " for " + Durations.format(lingerFor)
+                        + " (Ctrl-C stops it; the outputs are written)");
+                out.flush();
+            }
+            monitoring.linger();
+        }
+        int failedTotal = summaries.stream().mapToInt(s -> s.failed()).sum();
+        if (failed > 0 || failedTotal > 0) {
+            err.println("parley: " + failedTotal + " episode(s) failed; see " + run.dir().resolve(PreparedRun.RESULTS));
+            return ParleyCommand.RUN_FAILED;
+        }
+        return ParleyCommand.OK;
     }
 }

@@ -21,6 +21,7 @@ import org.parley.scenarios.mind.PreparedMind;
 import org.parley.scenarios.model.AgentSpec;
 import org.parley.scenarios.model.BoundEnvironment;
 import org.parley.scenarios.model.MindSpec;
+import org.parley.scenarios.model.MonitoringSpec;
 import org.parley.scenarios.model.OutputSpec;
 import org.parley.scenarios.model.Scenario;
 
@@ -60,13 +61,16 @@ final class ScenarioBinder {
         JsonNode out = root.path("output");
         var output = new OutputSpec(out.path("dir").asText("runs"),
                 "wall".equals(out.path("timestamps").asText()) ? RunPlan.Timestamps.WALL : RunPlan.Timestamps.LOGICAL);
+        JsonNode mon = root.path("monitoring");
+        var monitoring = new MonitoringSpec(mon.has("enabled") ? mon.get("enabled").asBoolean() : null,
+                mon.has("port") ? mon.get("port").asInt() : null, duration(mon, "linger", null));
         // (a problem already reported for an earlier condition is not counted again, but the load
         // fails on it anyway, so a scenario bound here with a part missing never runs)
         if (problems.size() > before || environment == null) {
             return null;
         }
         return new Scenario(root.path("scenario").asText(), root.path("description").asText(""), environment,
-                protocol, limits, personas, agents, episodes, seed, parallel, output);
+                protocol, limits, personas, agents, episodes, seed, parallel, output, monitoring);
     }
 
     private BoundEnvironment bindEnvironment(LocatedTree tree, Problems problems) {

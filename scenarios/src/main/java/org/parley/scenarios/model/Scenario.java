@@ -12,7 +12,7 @@ import org.parley.runtime.run.Limits;
 public record Scenario(
         String name, String description, BoundEnvironment environment, TurnProtocol protocol, Limits limits,
         Map<String, Persona> personas, List<AgentSpec> agents, int episodes, long seed, int parallel,
-        OutputSpec output) {
+        OutputSpec output, MonitoringSpec monitoring) {
 
     public Scenario {
         personas = Collections.unmodifiableMap(new LinkedHashMap<>(personas));

@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parley.monitoring.ConditionSummary;
+import org.parley.monitoring.MonitoringListener;
 import org.parley.runtime.output.ResultsTable;
 import org.parley.runtime.output.ResultsWriter;
 import org.parley.runtime.output.ResumeState;
@@ -48,9 +50,11 @@ public final class PreparedRun {
     private final RunPlan plan;
     private final ResultsWriter results;
     private final int alreadyFinished;
+    private final CoordinationLog coordinationLog;
 
     private PreparedRun(Path dir, RunManifest manifest, LoadedScenario scenario, RunPlan plan, ResultsWriter results,
             int alreadyFinished) {
+        this.coordinationLog = new CoordinationLog(dir.resolve(CoordinationLog.FILE));
         this.dir = dir;
         this.manifest = manifest;
         this.scenario = scenario;
@@ -132,6 +136,7 @@ public final class PreparedRun {
         int agents = scenario.base().agents().size();
         Set<String> finished = ResumeState.finishedEpisodes(resultsFile, agents);
         ResumeState.cleanUp(resultsFile, finished);
+        CoordinationLog.cleanUp(dir.resolve(CoordinationLog.FILE), finished);
         RunPlan plan = RunPlanner.plan(scenario, options, m.runId(), finished);
         ResumeState.removeUnfinishedTranscripts(dir, plan.episodes().stream().map(e -> e.id()).toList());
         var writer = new ResultsWriter(resultsFile, m.runId(), m.conditionNames(), m.agentIds());
@@ -191,26 +196,52 @@ public final class PreparedRun {
         return results;
     }
 
-    /** The results writer first, then the given listeners (transcript recorder, progress, metrics). */
+    /**
+     * The results writer first, then the given listeners (transcript recorder, progress, metrics).
+     * A {@link MonitoringListener} among them also logs each completed episode's coordination
+     * tallies to {@code coordination.jsonl}, from which {@link #finish()} computes the summary's
+     * {@code coordination} figures.
+     */
     public RunListener listener(List<RunListener> others) {
         List<RunListener> all = new ArrayList<>();
         all.add(results);
-        all.addAll(others);
+        for (RunListener l : others) {
+            if (l instanceof MonitoringListener monitoring) {
+                monitoring.onEpisodeCompleted(coordinationLog);
+            }
+            all.add(l);
+        }
         return RunListener.all(all);
     }
 
     /** Sorts results.csv and writes summary.json from all of it; returns the per-condition figures. */
     public List<Summary.ConditionSummary> finish() throws IOException {
         results.finish();
+        coordinationLog.close();
         return writeSummary(dir, manifest);
     }
 
-    /** (Re)writes summary.json of a run folder from its results.csv. */
+    /**
+     * (Re)writes summary.json of a run folder from its results.csv, with each condition's
+     * {@code coordination} section from coordination.jsonl when the run logged one.
+     */
     public static List<Summary.ConditionSummary> writeSummary(Path dir, RunManifest manifest) throws IOException {
         ResultsTable table = ResultsTable.read(dir.resolve(RESULTS));
         var summaries = Summary.compute(table, manifest.conditionNames());
-        Summary.write(dir.resolve(SUMMARY), manifest.runId(), summaries);
+        Path file = dir.resolve(SUMMARY);
+        Summary.write(file, manifest.runId(), summaries);
+        CoordinationSection.write(file, coordination(dir, manifest, summaries));
         return summaries;
+    }
+
+    /**
+     * The dashboards' coordination and barrier figures per condition over every finished episode
+     * of the run folder, in condition and index order; empty when the run logged none.
+     */
+    public static List<ConditionSummary> coordination(Path dir, RunManifest manifest,
+            List<Summary.ConditionSummary> summaries) throws IOException {
+        Set<String> finished = ResumeState.finishedEpisodes(dir.resolve(RESULTS), manifest.agentIds().size());
+        return CoordinationSection.compute(CoordinationLog.read(dir.resolve(CoordinationLog.FILE), finished), summaries);
     }
 
     /** Ids of finished episodes in a run folder, for tests and {@code show}. */
