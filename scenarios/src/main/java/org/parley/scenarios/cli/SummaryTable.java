@@ -7,43 +7,84 @@ import java.util.List;
 import org.parley.runtime.output.ScoreStats;
 import org.parley.runtime.output.Summary;
 
-/** Prints the per-condition summary as a text table: mean ± half-width of the 95% interval. */
+/**
+ * Prints the per-condition summary as a text table: one row per score, one column per condition,
+ * each cell the mean ± half-width of the 95% interval. Scenarios have many scores and few
+ * conditions, so scores go down the page; conditions that do not fit the width are printed in
+ * further blocks rather than wrapped.
+ */
 final class SummaryTable {
+    /** Width used when the terminal does not say ({@code COLUMNS}). */
+    static final int DEFAULT_WIDTH = 120;
+
     private SummaryTable() {}
 
     static void print(PrintWriter out, List<Summary.ConditionSummary> summaries) {
+        print(out, summaries, terminalWidth());
+    }
+
+    static void print(PrintWriter out, List<Summary.ConditionSummary> summaries, int width) {
         var scores = new LinkedHashSet<String>();
         summaries.forEach(s -> scores.addAll(s.scores().keySet()));
-        List<String> header = new ArrayList<>(List.of("condition", "episodes", "failed", "turns"));
-        header.addAll(scores);
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(header);
+        List<String> labels = new ArrayList<>(List.of("episodes", "failed", "turns"));
+        labels.addAll(scores);
+        int labelWidth = labels.stream().mapToInt(String::length).max().orElse(0);
+
+        List<List<String>> columns = new ArrayList<>();
         for (Summary.ConditionSummary s : summaries) {
-            List<String> row = new ArrayList<>(List.of(s.condition(), Integer.toString(s.episodes()),
+            List<String> cells = new ArrayList<>(List.of(s.condition(), Integer.toString(s.episodes()),
                     Integer.toString(s.failed()), s.turns().display()));
             for (String score : scores) {
                 ScoreStats st = s.scores().get(score);
-                row.add(st == null ? "–" : st.display());
+                cells.add(st == null ? "–" : st.display());
             }
-            rows.add(row);
+            columns.add(cells);
         }
-        int[] widths = new int[header.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
+        int from = 0;
+        while (from < columns.size()) {
+            int used = labelWidth;
+            int to = from;
+            while (to < columns.size() && (to == from || used + 2 + columnWidth(columns.get(to)) <= width)) {
+                used += 2 + columnWidth(columns.get(to));
+                to++;
             }
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            var sb = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
-                String cell = rows.get(r).get(i);
-                sb.append(i == 0 ? String.format("%-" + widths[i] + "s", cell) : "  " + String.format("%" + widths[i] + "s", cell));
+            if (from > 0) {
+                out.println();
             }
-            out.println(sb.toString().stripTrailing());
-            if (r == 0) {
-                out.println("-".repeat(sb.toString().stripTrailing().length()));
-            }
+            printBlock(out, labels, labelWidth, columns.subList(from, to));
+            from = to;
         }
         out.println("(mean ± half-width of the 95% confidence interval, Student's t)");
+    }
+
+    private static void printBlock(PrintWriter out, List<String> labels, int labelWidth, List<List<String>> columns) {
+        var header = new StringBuilder(String.format("%-" + labelWidth + "s", "condition"));
+        columns.forEach(c -> header.append("  ").append(pad(c.get(0), columnWidth(c))));
+        out.println(header.toString().stripTrailing());
+        out.println("-".repeat(header.toString().stripTrailing().length()));
+        for (int row = 0; row < labels.size(); row++) {
+            var line = new StringBuilder(String.format("%-" + labelWidth + "s", labels.get(row)));
+            for (List<String> c : columns) {
+                line.append("  ").append(pad(c.get(row + 1), columnWidth(c)));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private static int columnWidth(List<String> cells) {
+        return cells.stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    private static String pad(String cell, int width) {
+        return " ".repeat(Math.max(0, width - cell.length())) + cell;
+    }
+
+    private static int terminalWidth() {
+        try {
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", ""));
+            return columns >= 40 ? columns : DEFAULT_WIDTH;
+        } catch (NumberFormatException e) {
+            return DEFAULT_WIDTH;
+        }
     }
 }

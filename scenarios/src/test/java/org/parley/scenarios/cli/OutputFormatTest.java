@@ -29,15 +29,32 @@ class OutputFormatTest {
     }
 
     @Test
-    void summaryTableShowsMeanAndHalfWidthPerCondition() {
+    void summaryTableShowsMeanAndHalfWidthPerConditionWithScoresDownThePage() {
         var out = new StringWriter();
         var stats = ScoreStats.of(List.of(1.0, 2.0, 3.0));
         SummaryTable.print(new PrintWriter(out, true), List.of(
                 new Summary.ConditionSummary("baseline", 3, 3, 0, stats, Map.of("goal", stats), Map.of()),
-                new Summary.ConditionSummary("stubborn", 3, 2, 1, stats, Map.of(), Map.of())));
+                new Summary.ConditionSummary("stubborn", 3, 2, 1, stats, Map.of(), Map.of())), 120);
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines.get(0)).matches("condition +episodes +failed +turns +goal");
-        assertThat(lines.get(2)).matches("baseline +3 +0 +2\\.00 ± 2\\.5 +2\\.00 ± 2\\.5");
-        assertThat(lines.get(3)).matches("stubborn +3 +1 +2\\.00 ± 2\\.5 +–");
+        assertThat(lines.get(0)).matches("condition +baseline +stubborn");
+        assertThat(lines.get(2)).matches("episodes +3 +3");
+        assertThat(lines.get(3)).matches("failed +0 +1");
+        assertThat(lines.get(4)).matches("turns +2\\.00 ± 2\\.5 +2\\.00 ± 2\\.5");
+        assertThat(lines.get(5)).matches("goal +2\\.00 ± 2\\.5 +–");
+    }
+
+    @Test
+    void conditionsThatDoNotFitTheWidthGoToAnotherBlock() {
+        var out = new StringWriter();
+        var stats = ScoreStats.of(List.of(1.0, 2.0, 3.0));
+        var many = new java.util.ArrayList<Summary.ConditionSummary>();
+        for (int i = 0; i < 6; i++) {
+            many.add(new Summary.ConditionSummary("condition-" + i, 3, 3, 0, stats, Map.of("goal", stats), Map.of()));
+        }
+        SummaryTable.print(new PrintWriter(out, true), many, 70);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(70));
+        assertThat(lines.stream().filter(l -> l.startsWith("condition ")).count()).isGreaterThan(1);
+        assertThat(String.join("\n", lines)).contains("condition-0", "condition-5");
     }
 }
