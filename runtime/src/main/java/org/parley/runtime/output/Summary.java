@@ -101,8 +101,17 @@ public final class Summary {
         return values;
     }
 
-    /** Writes summary.json (atomically) for a run. */
+    /** Writes summary.json (atomically) for a run, without comparisons. */
     public static void write(Path file, String runId, List<ConditionSummary> summaries) throws IOException {
+        write(file, runId, summaries, null);
+    }
+
+    /**
+     * Writes summary.json (atomically) for a run; with a baseline condition it also holds every
+     * other condition's {@link Comparison} with it.
+     */
+    public static void write(Path file, String runId, List<ConditionSummary> summaries, String baseline)
+            throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("run", runId);
         root.put("confidence", 0.95);
@@ -126,9 +135,35 @@ public final class Summary {
                 }
             });
         }
+        if (baseline != null) {
+            comparisons(root.putObject("comparisons"), baseline, summaries);
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void comparisons(ObjectNode node, String baseline, List<ConditionSummary> summaries) {
+        node.put("baseline", baseline);
+        node.put("method", "difference of means with a Welch 95% interval; relative = difference / |baseline mean|");
+        ObjectNode conditions = node.putObject("conditions");
+        for (Comparison c : Comparison.against(baseline, summaries)) {
+            ObjectNode condition = conditions.has(c.condition())
+                    ? (ObjectNode) conditions.get(c.condition())
+                    : conditions.putObject(c.condition());
+            ObjectNode score = condition.putObject(c.score());
+            number(score, "difference", c.difference());
+            ArrayNode ci = score.putArray("ci95");
+            ci.add(round(c.ciLow()));
+            ci.add(round(c.ciHigh()));
+            if (!Double.isNaN(c.relative())) {
+                number(score, "relative-change", c.relative());
+                ArrayNode rci = score.putArray("relative-ci95");
+                rci.add(round(c.relativeLow()));
+                rci.add(round(c.relativeHigh()));
+            }
+            score.put("clear", c.clear());
+        }
     }
 
     private static void stats(ObjectNode node, ScoreStats s) {

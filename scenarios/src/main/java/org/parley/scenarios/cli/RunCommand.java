@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.parley.runtime.Simulation;
+import org.parley.runtime.output.Comparison;
 import org.parley.runtime.run.RunListener;
 import org.parley.runtime.run.RunReport;
 import org.parley.monitoring.MetricsExporter;
@@ -179,6 +180,10 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             out.println();
             SummaryTable.print(out, summaries);
+            String baseline = PreparedRun.baseline(run.manifest());
+            if (baseline != null) {
+                SummaryTable.printComparisons(out, baseline, Comparison.against(baseline, summaries));
+            }
             LiveFigures.print(out, PreparedRun.coordination(run.dir(), run.manifest(), summaries), monitoring.summary(),
                     toRun, seconds, counter.actions.sum());
             out.println();

@@ -229,7 +229,7 @@ public final class PreparedRun {
         ResultsTable table = ResultsTable.read(dir.resolve(RESULTS));
         var summaries = Summary.compute(table, manifest.conditionNames());
         Path file = dir.resolve(SUMMARY);
-        Summary.write(file, manifest.runId(), summaries);
+        Summary.write(file, manifest.runId(), summaries, baseline(manifest));
         CoordinationSection.write(file, coordination(dir, manifest, summaries));
         return summaries;
     }
@@ -242,6 +242,11 @@ public final class PreparedRun {
             List<Summary.ConditionSummary> summaries) throws IOException {
         Set<String> finished = ResumeState.finishedEpisodes(dir.resolve(RESULTS), manifest.agentIds().size());
         return CoordinationSection.compute(CoordinationLog.read(dir.resolve(CoordinationLog.FILE), finished), summaries);
+    }
+
+    /** The condition every other one is compared with in summary.json and on the console: the first declared. */
+    public static String baseline(RunManifest manifest) {
+        return manifest.conditionNames().size() > 1 ? manifest.conditionNames().get(0) : null;
     }
 
     /** Ids of finished episodes in a run folder, for tests and {@code show}. */
