@@ -53,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a scenario value before conditions apply, e.g. --set limits.max-turns=10 (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    @CommandLine.Mixin
+    LlmRunOptions llm = new LlmRunOptions();
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -128,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
                         + "manifest; give only --resume RUN_DIR (and --parallel, --force)");
                 return null;
             }
-            return PreparedRun.resume(resume, force, parallel, loader);
+            return PreparedRun.resume(resume, force, parallel, loader, llm.toModelOptions());
         }
         if (file == null) {
             err.println("parley: missing FILE (or --resume RUN_DIR)");
@@ -136,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
             return null;
         }
         LoadedScenario scenario = loader.load(file, sets);
-        return PreparedRun.fresh(scenario, new RunOptions(episodes, seed, parallel), out, Clock.systemDefaultZone());
+        return PreparedRun.fresh(scenario, new RunOptions(episodes, seed, parallel), out, Clock.systemDefaultZone(),
+                llm.toModelOptions());
     }
 }

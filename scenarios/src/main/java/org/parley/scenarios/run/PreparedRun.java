@@ -18,6 +18,8 @@ import org.parley.runtime.output.ResumeState;
 import org.parley.runtime.output.Summary;
 import org.parley.runtime.run.RunListener;
 import org.parley.runtime.run.RunPlan;
+import org.parley.scenarios.llm.ModelOptions;
+import org.parley.scenarios.llm.RunModels;
 import org.parley.scenarios.load.ScenarioException;
 import org.parley.scenarios.load.ScenarioLoader;
 import org.parley.scenarios.model.AgentSpec;
@@ -48,15 +50,17 @@ public final class PreparedRun {
     private final RunPlan plan;
     private final ResultsWriter results;
     private final int alreadyFinished;
+    private final RunModels models;
 
     private PreparedRun(Path dir, RunManifest manifest, LoadedScenario scenario, RunPlan plan, ResultsWriter results,
-            int alreadyFinished) {
+            int alreadyFinished, RunModels models) {
         this.dir = dir;
         this.manifest = manifest;
         this.scenario = scenario;
         this.plan = plan;
         this.results = results;
         this.alreadyFinished = alreadyFinished;
+        this.models = models;
     }
 
     /**
@@ -66,6 +70,16 @@ public final class PreparedRun {
      */
     public static PreparedRun fresh(LoadedScenario scenario, RunOptions options, Path out, Clock clock)
             throws IOException, RunSetupException {
+        return fresh(scenario, options, out, clock, ModelOptions.defaults());
+    }
+
+    /**
+     * As {@link #fresh(LoadedScenario, RunOptions, Path, Clock)}, with how the run reaches its models.
+     * The gateways of the models its agents and judges use are built and checked first: a missing
+     * API key variable or an unknown model is a {@link RunSetupException} and no folder is written.
+     */
+    public static PreparedRun fresh(LoadedScenario scenario, RunOptions options, Path out, Clock clock,
+            ModelOptions modelOptions) throws IOException, RunSetupException {
         LocalDateTime now = LocalDateTime.now(clock);
         Path dir = out;
         if (dir == null) {
@@ -82,11 +96,17 @@ public final class PreparedRun {
                     + " to finish it, or choose another --out");
         }
         String runId = dir.toAbsolutePath().normalize().getFileName().toString();
-        RunManifest manifest = manifest(scenario, options, runId, now.toString());
-        manifest.write(dir);
-        RunPlan plan = RunPlanner.plan(scenario, options, runId, Set.of());
-        var writer = new ResultsWriter(dir.resolve(RESULTS), runId, manifest.conditionNames(), manifest.agentIds());
-        return new PreparedRun(dir, manifest, scenario, plan, writer, 0);
+        RunModels models = RunModels.open(scenario, modelOptions, dir);
+        try {
+            RunManifest manifest = manifest(scenario, options, runId, now.toString());
+            manifest.write(dir);
+            RunPlan plan = RunPlanner.plan(scenario, options, runId, Set.of(), models);
+            var writer = new ResultsWriter(dir.resolve(RESULTS), runId, manifest.conditionNames(), manifest.agentIds());
+            return new PreparedRun(dir, manifest, scenario, plan, writer, 0, models);
+        } catch (IOException | RuntimeException e) {
+            models.close();
+            throw e;
+        }
     }
 
     /**
@@ -106,6 +126,12 @@ public final class PreparedRun {
      */
     public static PreparedRun resume(Path dir, boolean force, Integer parallel, ScenarioLoader loader)
             throws IOException, RunSetupException, ScenarioException {
+        return resume(dir, force, parallel, loader, ModelOptions.defaults());
+    }
+
+    /** As {@link #resume(Path, boolean, Integer, ScenarioLoader)}, with how the run reaches its models. */
+    public static PreparedRun resume(Path dir, boolean force, Integer parallel, ScenarioLoader loader,
+            ModelOptions modelOptions) throws IOException, RunSetupException, ScenarioException {
         if (!Files.exists(dir.resolve(RunManifest.FILE))) {
             throw new RunSetupException(dir + " is not a run folder (no " + RunManifest.FILE + ")");
         }
@@ -132,10 +158,11 @@ public final class PreparedRun {
         int agents = scenario.base().agents().size();
         Set<String> finished = ResumeState.finishedEpisodes(resultsFile, agents);
         ResumeState.cleanUp(resultsFile, finished);
-        RunPlan plan = RunPlanner.plan(scenario, options, m.runId(), finished);
+        RunModels models = RunModels.open(scenario, modelOptions, dir);
+        RunPlan plan = RunPlanner.plan(scenario, options, m.runId(), finished, models);
         ResumeState.removeUnfinishedTranscripts(dir, plan.episodes().stream().map(e -> e.id()).toList());
         var writer = new ResultsWriter(resultsFile, m.runId(), m.conditionNames(), m.agentIds());
-        return new PreparedRun(dir, m, scenario, plan, writer, finished.size());
+        return new PreparedRun(dir, m, scenario, plan, writer, finished.size(), models);
     }
 
     static RunManifest manifest(LoadedScenario s, RunOptions options, String runId, String started) {
@@ -199,8 +226,17 @@ public final class PreparedRun {
         return RunListener.all(all);
     }
 
-    /** Sorts results.csv and writes summary.json from all of it; returns the per-condition figures. */
+    /** The run's model gateways ({@link RunModels#NONE} without models). */
+    public RunModels models() {
+        return models;
+    }
+
+    /**
+     * Sorts results.csv and writes summary.json from all of it; returns the per-condition figures.
+     * Closes the run's model gateways.
+     */
     public List<Summary.ConditionSummary> finish() throws IOException {
+        models.close();
         results.finish();
         return writeSummary(dir, manifest);
     }
