@@ -29,7 +29,13 @@ import org.parley.scenarios.model.BoundEnvironment;
 public final class LlmMindKind implements MindKind {
     public static final String NAME = "llm";
     private static final List<String> KEYS = List.of("kind", "model", "swaps", "system-prompt", "turn-prompt",
-            "repair-prompt", "max-repairs", "memory-window");
+            "repair-prompt", "max-repairs", "memory-window", "policy", "params");
+    /**
+     * Keys of the rule-based behaviour that an llm mind accepts and ignores, so that conditions
+     * written for rule-based minds ({@code agents.seller.mind.params.patience: 12}) still load when
+     * only the minds change to {@code kind: llm}.
+     */
+    private static final List<String> RULE_BASED_KEYS = List.of("policy", "params");
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -75,6 +81,7 @@ public final class LlmMindKind implements MindKind {
         }
         ObjectNode body = ((ObjectNode) mind).deepCopy();
         body.remove("kind");
+        body.remove(RULE_BASED_KEYS);
         LlmMindSpec spec;
         try {
             spec = MAPPER.treeToValue(body, LlmMindSpec.class);
