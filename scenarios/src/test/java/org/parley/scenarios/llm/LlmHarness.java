@@ -58,7 +58,17 @@ final class LlmHarness implements AutoCloseable {
 
     /** Agents answer through {@code agents(agent, turn)}; judges get a mid-scale score for every agent and dimension. */
     LlmHarness answering(BiFunction<String, Integer, Reply> agents) {
-        server.otherwise(r -> isJudge(r) ? judgeReply(r) : agents.apply(agentOf(r), turnOf(r)));
+        return answering((agent, turn, request) -> agents.apply(agent, turn));
+    }
+
+    /** How the scripted model plays an agent: the agent, the turn and the request it answers. */
+    @FunctionalInterface
+    interface AgentScript {
+        Reply answer(String agent, int turn, Received request);
+    }
+
+    LlmHarness answering(AgentScript agents) {
+        server.otherwise(r -> isJudge(r) ? judgeReply(r) : agents.answer(agentOf(r), turnOf(r), r));
         return this;
     }
 
