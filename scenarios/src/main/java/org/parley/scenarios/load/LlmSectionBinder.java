@@ -71,7 +71,7 @@ final class LlmSectionBinder {
                 Rubrics.resolve(judge.rubric(), scenarioDir);
             } catch (RuntimeException e) {
                 problems.add(loc.value(pointer + "/rubric"), e.getMessage(),
-                        "built-in rubrics: " + String.join(", ", Rubrics.builtIn()) + "; or a path relative to the scenario file");
+                        "name a built-in rubric or give a rubric YAML path relative to the scenario file");
                 ok = false;
             }
             if (ok) {
