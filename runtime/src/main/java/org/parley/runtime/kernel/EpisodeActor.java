@@ -77,9 +77,9 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
     /** Timer: the whole episode ran past its timeout. */
     public record EpisodeTimedOut(long afterMillis) implements Command {}
 
-    /** The plan's evaluator answered (or failed, with {@code error} set). */
+    /** The plan's evaluator answered (or failed: {@code error} holds why). */
     public record Evaluated(String reason, Outcome environmentOutcome, EpisodeEvaluator.Evaluation evaluation,
-            Throwable error) implements Command {}
+            String error) implements Command {}
 
     /** The observation kind an agent perceives when its send-and-wait timed out. */
     public static final String TIMEOUT_KIND = "timeout";
@@ -618,7 +618,8 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
         } catch (RuntimeException e) {
             stage = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
-        getContext().pipeToSelf(stage, (evaluation, error) -> new Evaluated(end.reason(), outcome, evaluation, error));
+        getContext().pipeToSelf(stage, (evaluation, error) -> new Evaluated(end.reason(), outcome, evaluation,
+                error == null ? null : describe(error)));
     }
 
     /** Merges the evaluator's answer; a failed evaluation is recorded and the environment's scores kept. */
@@ -626,7 +627,7 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
         evaluating = false;
         Outcome outcome = e.environmentOutcome();
         if (e.error() != null || e.evaluation() == null) {
-            transcript.failure(null, "evaluator", e.error() == null ? "evaluator returned no result" : describe(e.error()));
+            transcript.failure(null, "evaluator", e.error() == null ? "evaluator returned no result" : e.error());
         } else {
             e.evaluation().events().forEach(transcript::event);
             if (e.evaluation().outcome() != null) {
