@@ -65,7 +65,8 @@ class LlmScenarioFilesTest {
         for (Path f : files) {
             Result r = parley("validate", f.toString());
             assertThat(r.code()).as(f + ": " + r.err()).isZero();
-            assertThat(r.out()).as(f.toString()).contains("mind llm:gpt").doesNotContain("mind rule-based");
+            assertThat(r.out()).as(f.toString()).contains("mind llm:gpt").doesNotContain("mind rule-based")
+                    .contains("model gpt: openai gpt-4o-mini, key from $OPENAI_API_KEY");
             LoadedScenario s = h.loader().load(f);
             for (var c : s.conditions()) {
                 assertThat(c.scenario().llm().models()).containsKey("gpt");
