@@ -63,6 +63,21 @@ class DialogueLlmTest {
     }
 
     @Test
+    void aJudgeThatFailsIsRecordedAndTheEnvironmentsScoresStay() throws Exception {
+        h.judge = r -> Reply.status(400, "{\"error\":{\"message\":\"context length exceeded\",\"type\":\"invalid_request\"}}");
+        LoadedScenario s = h.load(QUICKSTART, "conditions=[{name: baseline}]");
+        Path run = h.run(s, new RunOptions(1, null, 1), "run", h.models());
+
+        String transcript = Files.readString(run.resolve("episodes/baseline/0000.jsonl"));
+        assertThat(transcript).contains("\"event\":\"judge\"").contains("\"complete\":false")
+                .contains("judge call failed").contains("\"status\":\"completed\"");
+        List<String> rows = Files.readAllLines(run.resolve("results.csv"));
+        assertThat(rows.get(0)).doesNotContain("sotopia_").contains("deal");
+        assertThat(rows.get(1)).contains(",completed,");
+        assertThat(h.judgeRequests()).hasSize(1);
+    }
+
+    @Test
     void aRecordedRunReplaysWithTheServerStoppedByteForByte() throws Exception {
         Path cache = tmp.resolve("shared-cache");
         LoadedScenario s = h.load(QUICKSTART);
@@ -109,7 +124,7 @@ class DialogueLlmTest {
         }
         // the key was used: the provider saw it in the auth header
         assertThat(h.server.requests().get(0).header("authorization")).isEqualTo("Bearer " + KEY);
-        assertThat(scraped).contains("model=\"gpt\"");
+        assertThat(scraped).contains("model=\"gpt\"").containsPattern("parley_llm_requests_total\\{[^}]*outcome=\"success\"[^}]*\\} [1-9]");
         Map<String, String> files = LlmHarness.files(run);
         assertThat(files.keySet()).anyMatch(f -> f.startsWith("llm-cache"));
         files.forEach((file, content) -> assertThat(content).as(file).doesNotContain(KEY).doesNotContain("7f3c9a1e5b"));

@@ -68,9 +68,12 @@ final class LlmHarness implements AutoCloseable {
     }
 
     LlmHarness answering(AgentScript agents) {
-        server.otherwise(r -> isJudge(r) ? judgeReply(r) : agents.answer(agentOf(r), turnOf(r), r));
+        server.otherwise(r -> isJudge(r) ? judge.apply(r) : agents.answer(agentOf(r), turnOf(r), r));
         return this;
     }
+
+    /** How judges are answered (by default: a mid-scale score for every agent and dimension). */
+    Function<Received, Reply> judge = LlmHarness::judgeReply;
 
     ScenarioLoader loader() {
         return new ScenarioLoader(env::get, EnvironmentTypes.installed(), MindKinds.installed());

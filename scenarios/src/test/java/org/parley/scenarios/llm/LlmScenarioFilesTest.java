@@ -155,6 +155,23 @@ class LlmScenarioFilesTest {
     }
 
     @Test
+    void theCliRunsWithModelsAndRecordsIntoTheRunFolder() throws Exception {
+        String model = "models.gpt={provider: openai-compatible, base-url: '" + h.server.openAiBaseUrl() + "', model: small}";
+        Path out = tmp.resolve("cli-run");
+        Result r = parley("run", QUICKSTART.toString(), "--set", model, "--set", "conditions=[{name: baseline}]",
+                "--set", "judges=[]", "--episodes", "1", "--out", out.toString(), "--quiet", "--llm-cache", "record");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("episodes/baseline/0000.jsonl")).exists();
+        assertThat(LlmHarness.files(out.resolve("llm-cache"))).isNotEmpty();
+        assertThat(Files.readString(out.resolve("manifest.json"))).contains("llm:gpt");
+
+        Result bad = parley("run", QUICKSTART.toString(), "--set", model, "--out", tmp.resolve("x").toString(),
+                "--llm-cache", "sometimes");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown cache mode 'sometimes'");
+    }
+
+    @Test
     void modelsCheckPingsEveryModel() {
         String base = h.server.openAiBaseUrl();
         Result ok = parley("models", "check", QUICKSTART.toString(),
