@@ -9,6 +9,7 @@ import java.util.Map;
 import org.parley.runtime.gateway.GatewayOptions;
 import org.parley.runtime.gateway.Gateways;
 import org.parley.runtime.gateway.ModelSpec;
+import org.parley.runtime.gateway.UsageRecord;
 import org.parley.runtime.run.EpisodeEvaluator;
 import org.parley.scenarios.model.LlmSection;
 import org.parley.scenarios.model.LoadedScenario;
@@ -91,6 +92,39 @@ public final class RunModels implements AutoCloseable {
     /** Every distinct set of gateways, for usage reports. */
     public List<Gateways> all() {
         return new ArrayList<>(new LinkedHashSet<>(byCondition.values()));
+    }
+
+    /** The usage file of a run folder. */
+    public static final String USAGE = "llm-usage.csv";
+
+    /**
+     * Appends this session's usage to {@code file} (the header when the file is new): one row per
+     * model, role and episode, with requests, cache hits, failures, retries, tokens, summed
+     * latency and cost. A resumed run appends its own rows.
+     */
+    public void writeUsage(Path file) throws java.io.IOException {
+        var rows = new ArrayList<UsageRecord>();
+        for (Gateways g : all()) {
+            rows.addAll(g.usage());
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        rows.sort(java.util.Comparator.comparing(UsageRecord::model).thenComparing(UsageRecord::episode)
+                .thenComparing(UsageRecord::role));
+        var sb = new StringBuilder();
+        if (!java.nio.file.Files.exists(file)) {
+            sb.append("model,role,episode,requests,cached,failures,retries,input_tokens,output_tokens,latency_ms,cost\n");
+        }
+        for (UsageRecord r : rows) {
+            sb.append(r.model()).append(',').append(r.role()).append(',').append(r.episode()).append(',')
+                    .append(r.requests()).append(',').append(r.cachedResponses()).append(',').append(r.failures())
+                    .append(',').append(r.retries()).append(',').append(r.inputTokens()).append(',')
+                    .append(r.outputTokens()).append(',').append(Math.round(r.latencyMillis())).append(',')
+                    .append(String.format(java.util.Locale.ROOT, "%.6f", r.cost())).append('\n');
+        }
+        java.nio.file.Files.writeString(file, sb, java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     @Override

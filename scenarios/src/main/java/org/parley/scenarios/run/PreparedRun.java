@@ -233,10 +233,14 @@ public final class PreparedRun {
 
     /**
      * Sorts results.csv and writes summary.json from all of it; returns the per-condition figures.
-     * Closes the run's model gateways.
+     * With models, appends their usage to {@code llm-usage.csv} and closes the gateways.
      */
     public List<Summary.ConditionSummary> finish() throws IOException {
-        models.close();
+        try {
+            models.writeUsage(dir.resolve(RunModels.USAGE));
+        } finally {
+            models.close();
+        }
         results.finish();
         return writeSummary(dir, manifest);
     }

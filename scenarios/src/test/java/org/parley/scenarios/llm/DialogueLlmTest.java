@@ -58,6 +58,10 @@ class DialogueLlmTest {
         assertThat(Files.readString(run.resolve("summary.json"))).contains("sotopia_goal");
         assertThat(Files.readString(run.resolve("manifest.json"))).contains("llm:gpt").contains("OPENAI_API_KEY");
         assertThat(h.judgeRequests()).hasSize(1);
+        List<String> usage = Files.readAllLines(run.resolve("llm-usage.csv"));
+        assertThat(usage.get(0)).startsWith("model,role,episode,requests,cached");
+        assertThat(usage).anyMatch(l -> l.startsWith("gpt,judge,baseline/0000,1,0,0,0,"))
+                .anyMatch(l -> l.startsWith("gpt,seller,baseline/0000,"));
         assertThat(h.requestsOf("seller")).isNotEmpty();
         assertThat(h.requestsOf("buyer")).isNotEmpty();
     }
