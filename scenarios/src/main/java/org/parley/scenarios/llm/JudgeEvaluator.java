@@ -3,7 +3,6 @@ package org.parley.scenarios.llm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.parley.environments.judge.Judge;
@@ -106,11 +105,5 @@ final class JudgeEvaluator implements EpisodeEvaluator {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    Map<String, Object> describe() {
-        var m = new LinkedHashMap<String, Object>();
-        specs.forEach(s -> m.put(s.rubric(), s.model()));
-        return m;
     }
 }
