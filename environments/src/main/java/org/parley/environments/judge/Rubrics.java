@@ -15,7 +15,9 @@ import java.util.List;
 public final class Rubrics {
     /** Sotopia's seven social-intelligence dimensions. */
     public static final String SOTOPIA_7 = "sotopia-7";
-    private static final List<String> BUILT_IN = List.of(SOTOPIA_7);
+    /** Bundled rubrics, usable by name: Sotopia's and those of the bundled environments. */
+    private static final List<String> BUILT_IN = List.of(SOTOPIA_7, "barrier", "barrier-repair", "working-alliance",
+            "dear-man");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -51,6 +53,10 @@ public final class Rubrics {
     /** A rubric from YAML text; {@code source} names it in errors. */
     public static Rubric parse(String yaml, String source) {
         try {
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(yaml);
+            if (tree != null && (tree.has("scope") || tree.has("inputs"))) {
+                return fromEnvironmentRubric(tree, source);
+            }
             return YAML.readValue(yaml, Rubric.class);
         } catch (IOException e) {
             String msg = e.getMessage();
@@ -75,6 +81,39 @@ public final class Rubrics {
                     + " nor a file (looked for " + p + ")");
         }
         return load(p);
+    }
+
+    /**
+     * The environments' rubric files ({@code rubrics/barrier.yaml} …) describe each dimension with
+     * {@code scale: {min, max}}, a {@code question} and {@code anchors}, plus fields for their own
+     * graders ({@code scope}, {@code inputs}, {@code output}). A judge reads the dimensions: the
+     * question and anchors become its instructions, {@code higher-is-worse} is lower-is-better, and
+     * an {@code aggregate} with {@code method: mean} asks for the overall mean.
+     */
+    private static Rubric fromEnvironmentRubric(com.fasterxml.jackson.databind.JsonNode tree, String source) {
+        String name = tree.path("rubric").asText(null);
+        var dims = tree.path("dimensions");
+        if (!dims.isArray() || dims.isEmpty()) {
+            throw new IllegalArgumentException(source + ": rubric " + name + " has no dimensions a judge can score"
+                    + " (it is read by its environment's own grader)");
+        }
+        var dimensions = new java.util.ArrayList<Dimension>();
+        for (var d : dims) {
+            var text = new StringBuilder(d.path("question").asText(d.path("instructions").asText("")).strip());
+            var anchors = d.path("anchors");
+            anchors.fieldNames().forEachRemaining(k -> text.append("\n").append(k).append(": ")
+                    .append(anchors.get(k).asText().strip()));
+            var scale = d.path("scale");
+            double min = scale.has("min") ? scale.get("min").asDouble() : d.path("min").asDouble();
+            double max = scale.has("max") ? scale.get("max").asDouble() : d.path("max").asDouble();
+            String dir = d.path("direction").asText("higher-is-better");
+            Direction direction = "higher-is-worse".equals(dir) ? Direction.LOWER_IS_BETTER : Direction.of(dir);
+            dimensions.add(new Dimension(d.path("name").asText(null), min, max, direction, text.toString()));
+        }
+        boolean overall = "mean".equals(tree.path("aggregate").path("method").asText());
+        String description = tree.path("description").asText(tree.path("scope").isMissingNode() ? ""
+                : "Scored per " + tree.path("scope").asText() + ".");
+        return new Rubric(name, description, null, overall, dimensions);
     }
 
     private static String firstLine(String s) {

@@ -32,6 +32,7 @@ import org.parley.runtime.kernel.protocol.TurnOrder;
 import org.parley.runtime.mind.Mind;
 import org.parley.runtime.mind.Turn;
 import org.parley.runtime.protocol.TurnProtocol;
+import org.parley.runtime.run.EpisodeEvaluator;
 import org.parley.runtime.run.EpisodePlan;
 import org.parley.runtime.run.EpisodeResult;
 import org.parley.runtime.run.Limits;
@@ -75,6 +76,10 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
 
     /** Timer: the whole episode ran past its timeout. */
     public record EpisodeTimedOut(long afterMillis) implements Command {}
+
+    /** The plan's evaluator answered (or failed: {@code error} holds why). */
+    public record Evaluated(String reason, Outcome environmentOutcome, EpisodeEvaluator.Evaluation evaluation,
+            String error) implements Command {}
 
     /** The observation kind an agent perceives when its send-and-wait timed out. */
     public static final String TIMEOUT_KIND = "timeout";
@@ -129,6 +134,8 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
     private long actions;
     private int stale;
     private boolean finished;
+    /** Waiting for the evaluator: every other message is ignored. */
+    private boolean evaluating;
 
     @SuppressWarnings("unchecked")
     private EpisodeActor(ActorContext<Command> context, TimerScheduler<Command> timers, EpisodePlan plan,
@@ -290,8 +297,17 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
         if (finished) {
             return Behaviors.stopped();
         }
+        if (evaluating) {
+            if (command instanceof Evaluated e) {
+                guarded(() -> onEvaluated(e));
+            }
+            return next();
+        }
         guarded(() -> {
             switch (command) {
+                case Evaluated e -> {
+                    // only expected while evaluating
+                }
                 case Decided d -> onDecided(d);
                 case Deferred d -> onDeferred(d);
                 case MindFailed f -> onMindFailed(f);
@@ -308,6 +324,9 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
     private Behavior<Command> onAgentStopped(Terminated signal) {
         if (finished) {
             return Behaviors.stopped();
+        }
+        if (evaluating) {
+            return this;
         }
         String agent = null;
         for (int i = 0; i < agents.length; i++) {
@@ -582,7 +601,40 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
             record(environment(() -> env.end(end.reason())), false);
         }
         Outcome outcome = environment(() -> env.outcome());
-        complete(EpisodeResult.Status.COMPLETED, end.reason(), outcome == null ? Outcome.empty() : outcome);
+        EpisodeEvaluator evaluator = plan.evaluator();
+        if (evaluator == null) {
+            complete(EpisodeResult.Status.COMPLETED, end.reason(), outcome);
+            return;
+        }
+        // The evaluator (an LLM judge) may take seconds: its stage is piped back as a message so
+        // the actor never blocks; nothing else is handled until it answers.
+        evaluating = true;
+        java.util.concurrent.CompletionStage<EpisodeEvaluator.Evaluation> stage;
+        try {
+            stage = evaluator.evaluate(plan, transcript.entries(), outcome);
+            if (stage == null) {
+                throw new IllegalStateException("evaluator returned no result");
+            }
+        } catch (RuntimeException e) {
+            stage = java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        getContext().pipeToSelf(stage, (evaluation, error) -> new Evaluated(end.reason(), outcome, evaluation,
+                error == null ? null : describe(error)));
+    }
+
+    /** Merges the evaluator's answer; a failed evaluation is recorded and the environment's scores kept. */
+    private void onEvaluated(Evaluated e) {
+        evaluating = false;
+        Outcome outcome = e.environmentOutcome();
+        if (e.error() != null || e.evaluation() == null) {
+            transcript.failure(null, "evaluator", e.error() == null ? "evaluator returned no result" : e.error());
+        } else {
+            e.evaluation().events().forEach(transcript::event);
+            if (e.evaluation().outcome() != null) {
+                outcome = e.evaluation().outcome();
+            }
+        }
+        complete(EpisodeResult.Status.COMPLETED, e.reason(), outcome);
     }
 
     /**

@@ -32,11 +32,19 @@ final class EpisodeTranscript {
     private long seq;
     private long turn;
     private long clock = -1;
+    /** Every entry, kept only when an evaluator will read the episode afterwards. */
+    private final List<TranscriptEntry> kept;
 
     EpisodeTranscript(EpisodePlan plan, RunListener listener, RunPlan.Timestamps timestamps) {
         this.plan = plan;
         this.listener = listener;
         this.logical = timestamps != RunPlan.Timestamps.WALL;
+        this.kept = plan.evaluator() == null ? null : new ArrayList<>();
+    }
+
+    /** The entries written so far (empty unless the plan has an evaluator). */
+    List<TranscriptEntry> entries() {
+        return kept == null ? List.of() : List.copyOf(kept);
     }
 
     boolean logical() {
@@ -49,7 +57,11 @@ final class EpisodeTranscript {
     }
 
     void write(String type, String agent, Map<String, Object> data) {
-        listener.transcript(plan, new TranscriptEntry(seq++, turn, stamp(), type, agent, data));
+        var entry = new TranscriptEntry(seq++, turn, stamp(), type, agent, data);
+        if (kept != null) {
+            kept.add(entry);
+        }
+        listener.transcript(plan, entry);
     }
 
     private String stamp() {

@@ -17,16 +17,23 @@ import org.parley.runtime.protocol.TurnProtocol;
  * @param limits    when the runtime ends the episode on its own
  * @param environment builds the environment for this episode
  * @param agents    participants in declared order
+ * @param evaluator scores the episode after the environment (LLM judges), or null
  */
 public record EpisodePlan(
         String id, String condition, int index, long seed, TurnProtocol protocol, Limits limits,
-        EnvironmentFactory environment, List<AgentPlan> agents) {
+        EnvironmentFactory environment, List<AgentPlan> agents, EpisodeEvaluator evaluator) {
 
     public EpisodePlan {
         agents = List.copyOf(agents);
         if (agents.isEmpty()) {
             throw new IllegalArgumentException("episode " + id + " has no agents");
         }
+    }
+
+    /** An episode scored by its environment alone. */
+    public EpisodePlan(String id, String condition, int index, long seed, TurnProtocol protocol, Limits limits,
+            EnvironmentFactory environment, List<AgentPlan> agents) {
+        this(id, condition, index, seed, protocol, limits, environment, agents, null);
     }
 
     /** Builds an environment for one episode. */

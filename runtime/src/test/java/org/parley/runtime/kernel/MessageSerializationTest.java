@@ -50,6 +50,10 @@ class MessageSerializationTest extends KernelTest {
                 new EpisodeActor.BarrierTimedOut(4),
                 new EpisodeActor.WaitTimedOut("buyer", 2, "seller", 3000),
                 new EpisodeActor.EpisodeTimedOut(60_000),
+                new EpisodeActor.Evaluated("agent-left", outcome, new org.parley.runtime.run.EpisodeEvaluator.Evaluation(
+                        outcome, List.of(new org.parley.runtime.environment.Event("judge", null, Map.of("rubric", "sotopia-7")))),
+                        null),
+                new EpisodeActor.Evaluated("agent-left", outcome, null, "judge model unreachable"),
                 new RunSupervisor.EpisodeFinished(7, result, 12));
     }
 

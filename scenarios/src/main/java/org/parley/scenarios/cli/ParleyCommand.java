@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
         description = "Multi-agent social simulation: run scenario files and read their results.",
         subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ShowCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class},
+            ModelsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the run failed (some episodes failed, or an internal error)",
             "2:invalid input (scenario errors, bad options)"})

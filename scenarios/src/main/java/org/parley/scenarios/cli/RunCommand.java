@@ -22,6 +22,8 @@ import org.parley.scenarios.plan.RunOptions;
 import org.parley.scenarios.run.PreparedRun;
 import org.parley.scenarios.run.RunListenerProvider;
 import org.parley.scenarios.run.RunMonitoring;
+import org.parley.scenarios.llm.GatewayMetrics;
+import org.parley.scenarios.llm.ModelOptions;
 import org.parley.scenarios.run.RunSetupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
             + "e.g. 30s, so Prometheus takes a final scrape (default: the scenario's monitoring.linger, else 0s).")
     String linger;
 
+    @CommandLine.Mixin
+    LlmRunOptions llm = new LlmRunOptions();
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -105,8 +110,8 @@ final class RunCommand implements Callable<Integer> {
                             + "manifest; give only --resume RUN_DIR (and --parallel, --force, the metrics flags)");
                     return ParleyCommand.INVALID_INPUT;
                 }
-                run = PreparedRun.resume(resume, force, parallel, loader);
-                monitoring = startMonitoring(run.scenario(), lingerFlag);
+                monitoring = startMonitoring(PreparedRun.scenarioForResume(resume, loader), lingerFlag);
+                run = PreparedRun.resume(resume, force, parallel, loader, modelOptions(monitoring));
             } else {
                 if (file == null) {
                     err.println("parley: missing FILE (or --resume RUN_DIR)");
@@ -116,7 +121,8 @@ final class RunCommand implements Callable<Integer> {
                 LoadedScenario scenario = loader.load(file, sets);
                 // before the run folder exists, so a taken port leaves nothing behind
                 monitoring = startMonitoring(scenario, lingerFlag);
-                run = PreparedRun.fresh(scenario, new RunOptions(episodes, seed, parallel), this.out, Clock.systemDefaultZone());
+                run = PreparedRun.fresh(scenario, new RunOptions(episodes, seed, parallel), this.out, Clock.systemDefaultZone(),
+                        modelOptions(monitoring));
             }
             return execute(run, monitoring, out, err);
         } catch (ScenarioException e) {
@@ -135,6 +141,12 @@ final class RunCommand implements Callable<Integer> {
                 monitoring.close();
             }
         }
+    }
+
+    /** The run's model settings; with metrics served, the gateways report to the LLM meters. */
+    private ModelOptions modelOptions(RunMonitoring monitoring) {
+        ModelOptions options = llm.toModelOptions();
+        return monitoring.exporter().map(e -> options.withObserver(new GatewayMetrics(e.llm()))).orElse(options);
     }
 
     private RunMonitoring startMonitoring(LoadedScenario scenario, Duration lingerFlag) throws RunSetupException {

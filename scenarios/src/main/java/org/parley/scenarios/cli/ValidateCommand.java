@@ -43,6 +43,9 @@ final class ValidateCommand implements Callable<Integer> {
                 out.printf("  agent %s: role %s, persona %s (%s), mind %s%n", a.id(), a.role(), a.personaName(),
                         a.persona().name(), a.mind().describe());
             }
+            base.llm().models().forEach((name, m) -> out.printf("  model %s: %s %s%s%n", name, m.provider().id(), m.model(),
+                    m.apiKeyEnv() == null ? "" : ", key from $" + m.apiKeyEnv()));
+            base.llm().judges().forEach(j -> out.printf("  judge %s by model %s%n", j.rubric(), j.model()));
             for (ResolvedCondition c : s.conditions()) {
                 out.printf("  condition %s: %d episodes%s%n", c.name(), c.scenario().episodes(),
                         c.condition().overrides().isEmpty() ? "" : ", " + c.condition().overrides().size() + " override(s)");

@@ -37,10 +37,17 @@ final class ScenarioBinder {
 
     private final EnvironmentTypes environmentTypes;
     private final MindKinds mindKinds;
+    private final java.nio.file.Path scenarioDir;
 
     ScenarioBinder(EnvironmentTypes environmentTypes, MindKinds mindKinds) {
+        this(environmentTypes, mindKinds, null);
+    }
+
+    /** @param scenarioDir the scenario file's folder, for paths in the file (rubrics) */
+    ScenarioBinder(EnvironmentTypes environmentTypes, MindKinds mindKinds, java.nio.file.Path scenarioDir) {
         this.environmentTypes = environmentTypes;
         this.mindKinds = mindKinds;
+        this.scenarioDir = scenarioDir;
     }
 
     Scenario bind(LocatedTree tree, Problems problems) {
@@ -54,6 +61,7 @@ final class ScenarioBinder {
         root.path("agents").forEach(a -> ids.add(a.path("id").asText()));
         TurnProtocol protocol = bindProtocol(tree, ids, problems);
         Limits limits = bindLimits(tree);
+        org.parley.scenarios.model.LlmSection llm = LlmSectionBinder.bind(tree, scenarioDir, problems);
 
         int episodes = root.path("episodes").asInt(DEFAULT_EPISODES);
         long seed = root.path("seed").asLong(DEFAULT_SEED);
@@ -70,7 +78,7 @@ final class ScenarioBinder {
             return null;
         }
         return new Scenario(root.path("scenario").asText(), root.path("description").asText(""), environment,
-                protocol, limits, personas, agents, episodes, seed, parallel, output, monitoring);
+                protocol, limits, personas, agents, episodes, seed, parallel, output, monitoring, llm);
     }
 
     private BoundEnvironment bindEnvironment(LocatedTree tree, Problems problems) {

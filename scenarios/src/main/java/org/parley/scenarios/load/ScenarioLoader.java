@@ -93,7 +93,7 @@ public final class ScenarioLoader {
         boolean baseValid = problems.size() == beforeSchema;
         List<Condition> conditions = baseValid ? conditions(tree, problems) : List.of();
 
-        var binder = new ScenarioBinder(environmentTypes, mindKinds);
+        var binder = new ScenarioBinder(environmentTypes, mindKinds, file.toAbsolutePath().getParent());
         List<ResolvedCondition> resolved = new ArrayList<>();
         if (baseValid) {
             for (Condition condition : conditions) {

@@ -1,7 +1,10 @@
 package org.parley.scenarios.mind;
 
+import java.util.List;
+import java.util.function.Function;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EpisodeSetup;
+import org.parley.runtime.gateway.ModelGateway;
 import org.parley.runtime.mind.Mind;
 import org.parley.scenarios.model.BoundEnvironment;
 
@@ -13,4 +16,18 @@ public interface PreparedMind {
 
     /** A new mind for one agent of one episode. Called on the episode's actor. */
     Mind create(BoundEnvironment environment, AgentSetup agent, EpisodeSetup episode);
+
+    /**
+     * A new mind for one agent of one episode, with the run's models (gateways by model name).
+     * Minds that call no model ignore them.
+     */
+    default Mind create(BoundEnvironment environment, AgentSetup agent, EpisodeSetup episode,
+            Function<String, ? extends ModelGateway> models) {
+        return create(environment, agent, episode);
+    }
+
+    /** Names of the models (under {@code models:}) this mind calls, in order; empty for offline minds. */
+    default List<String> models() {
+        return List.of();
+    }
 }

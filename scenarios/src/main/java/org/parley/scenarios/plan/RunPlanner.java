@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Set;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EpisodeSetup;
+import org.parley.runtime.gateway.Gateways;
 import org.parley.runtime.run.EpisodePlan;
 import org.parley.runtime.run.RunPlan;
 import org.parley.runtime.seed.Seeds;
+import org.parley.scenarios.llm.RunModels;
 import org.parley.scenarios.model.AgentSpec;
 import org.parley.scenarios.model.LoadedScenario;
 import org.parley.scenarios.model.ResolvedCondition;
@@ -47,13 +49,22 @@ public final class RunPlanner {
      * @param skip episode ids already finished (resume); they are left out of the plan
      */
     public static RunPlan plan(LoadedScenario scenario, RunOptions options, String runId, Set<String> skip) {
+        return plan(scenario, options, runId, skip, RunModels.NONE);
+    }
+
+    /**
+     * As {@link #plan(LoadedScenario, RunOptions, String, Set)}, with the run's models: LLM minds
+     * call them and the condition's judges score every completed episode.
+     */
+    public static RunPlan plan(LoadedScenario scenario, RunOptions options, String runId, Set<String> skip,
+            RunModels models) {
         List<EpisodePlan> plans = new ArrayList<>();
         for (PlannedEpisode e : episodes(scenario, options)) {
             if (skip.contains(e.id())) {
                 continue;
             }
             Scenario s = condition(scenario, e.condition()).scenario();
-            plans.add(episode(s, e));
+            plans.add(episode(s, e, models));
         }
         Scenario base = scenario.base();
         return new RunPlan(runId, base.name(), base.environment().name(), plans, parallel(scenario, options),
@@ -66,16 +77,22 @@ public final class RunPlanner {
 
     /** One episode's plan; its factories rebuild the same setup from the same seeds every time. */
     public static EpisodePlan episode(Scenario s, PlannedEpisode e) {
+        return episode(s, e, RunModels.NONE);
+    }
+
+    /** One episode's plan with the run's models (gateways for LLM minds, judges as its evaluator). */
+    public static EpisodePlan episode(Scenario s, PlannedEpisode e, RunModels models) {
+        Gateways gateways = models.gateways(e.condition());
         List<EpisodePlan.AgentPlan> agents = new ArrayList<>();
         for (AgentSpec a : s.agents()) {
             long agentSeed = Seeds.agent(e.seed(), a.id());
             agents.add(new EpisodePlan.AgentPlan(a.id(), a.role(), agentSeed, seed -> {
                 EpisodeSetup setup = setup(s, e);
-                return a.mind().prepared().create(s.environment(), setup.agent(a.id()), setup);
+                return a.mind().prepared().create(s.environment(), setup.agent(a.id()), setup, gateways);
             }));
         }
         return new EpisodePlan(e.id(), e.condition(), e.index(), e.seed(), s.protocol(), s.limits(),
-                seed -> s.environment().create(setup(s, e)), agents);
+                seed -> s.environment().create(setup(s, e)), agents, models.evaluator(e.condition()));
     }
 
     /** What the environment type sees of an episode. */

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.parley.monitoring.ConditionSummary;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.parley.monitoring.MonitoringListener;
 import org.parley.runtime.output.ResultsTable;
 import org.parley.runtime.output.ResultsWriter;
@@ -20,6 +22,8 @@ import org.parley.runtime.output.ResumeState;
 import org.parley.runtime.output.Summary;
 import org.parley.runtime.run.RunListener;
 import org.parley.runtime.run.RunPlan;
+import org.parley.scenarios.llm.ModelOptions;
+import org.parley.scenarios.llm.RunModels;
 import org.parley.scenarios.load.ScenarioException;
 import org.parley.scenarios.load.ScenarioLoader;
 import org.parley.scenarios.model.AgentSpec;
@@ -51,9 +55,10 @@ public final class PreparedRun {
     private final ResultsWriter results;
     private final int alreadyFinished;
     private final CoordinationLog coordinationLog;
+    private final RunModels models;
 
     private PreparedRun(Path dir, RunManifest manifest, LoadedScenario scenario, RunPlan plan, ResultsWriter results,
-            int alreadyFinished) {
+            int alreadyFinished, RunModels models) {
         this.coordinationLog = new CoordinationLog(dir.resolve(CoordinationLog.FILE));
         this.dir = dir;
         this.manifest = manifest;
@@ -61,6 +66,7 @@ public final class PreparedRun {
         this.plan = plan;
         this.results = results;
         this.alreadyFinished = alreadyFinished;
+        this.models = models;
     }
 
     /**
@@ -70,6 +76,16 @@ public final class PreparedRun {
      */
     public static PreparedRun fresh(LoadedScenario scenario, RunOptions options, Path out, Clock clock)
             throws IOException, RunSetupException {
+        return fresh(scenario, options, out, clock, ModelOptions.defaults());
+    }
+
+    /**
+     * As {@link #fresh(LoadedScenario, RunOptions, Path, Clock)}, with how the run reaches its models.
+     * The gateways of the models its agents and judges use are built and checked first: a missing
+     * API key variable or an unknown model is a {@link RunSetupException} and no folder is written.
+     */
+    public static PreparedRun fresh(LoadedScenario scenario, RunOptions options, Path out, Clock clock,
+            ModelOptions modelOptions) throws IOException, RunSetupException {
         LocalDateTime now = LocalDateTime.now(clock);
         Path dir = out;
         if (dir == null) {
@@ -86,11 +102,17 @@ public final class PreparedRun {
                     + " to finish it, or choose another --out");
         }
         String runId = dir.toAbsolutePath().normalize().getFileName().toString();
-        RunManifest manifest = manifest(scenario, options, runId, now.toString());
-        manifest.write(dir);
-        RunPlan plan = RunPlanner.plan(scenario, options, runId, Set.of());
-        var writer = new ResultsWriter(dir.resolve(RESULTS), runId, manifest.conditionNames(), manifest.agentIds());
-        return new PreparedRun(dir, manifest, scenario, plan, writer, 0);
+        RunModels models = RunModels.open(scenario, modelOptions, dir);
+        try {
+            RunManifest manifest = manifest(scenario, options, runId, now.toString());
+            manifest.write(dir);
+            RunPlan plan = RunPlanner.plan(scenario, options, runId, Set.of(), models);
+            var writer = new ResultsWriter(dir.resolve(RESULTS), runId, manifest.conditionNames(), manifest.agentIds());
+            return new PreparedRun(dir, manifest, scenario, plan, writer, 0, models);
+        } catch (IOException | RuntimeException e) {
+            models.close();
+            throw e;
+        }
     }
 
     /**
@@ -110,15 +132,14 @@ public final class PreparedRun {
      */
     public static PreparedRun resume(Path dir, boolean force, Integer parallel, ScenarioLoader loader)
             throws IOException, RunSetupException, ScenarioException {
-        if (!Files.exists(dir.resolve(RunManifest.FILE))) {
-            throw new RunSetupException(dir + " is not a run folder (no " + RunManifest.FILE + ")");
-        }
-        RunManifest m = RunManifest.read(dir);
-        Path file = Path.of(m.fileAbsolute());
-        if (!Files.exists(file)) {
-            throw new RunSetupException("the run's scenario file " + file + " no longer exists");
-        }
-        LoadedScenario scenario = loader.load(file, m.sets());
+        return resume(dir, force, parallel, loader, ModelOptions.defaults());
+    }
+
+    /** As {@link #resume(Path, boolean, Integer, ScenarioLoader)}, with how the run reaches its models. */
+    public static PreparedRun resume(Path dir, boolean force, Integer parallel, ScenarioLoader loader,
+            ModelOptions modelOptions) throws IOException, RunSetupException, ScenarioException {
+        RunManifest m = manifestOf(dir);
+        LoadedScenario scenario = scenarioForResume(dir, loader);
         List<String> changed = new ArrayList<>();
         m.fileHashes().forEach((path, hash) -> {
             String now = scenario.fileHashes().get(path);
@@ -137,10 +158,29 @@ public final class PreparedRun {
         Set<String> finished = ResumeState.finishedEpisodes(resultsFile, agents);
         ResumeState.cleanUp(resultsFile, finished);
         CoordinationLog.cleanUp(dir.resolve(CoordinationLog.FILE), finished);
-        RunPlan plan = RunPlanner.plan(scenario, options, m.runId(), finished);
+        RunModels models = RunModels.open(scenario, modelOptions, dir);
+        RunPlan plan = RunPlanner.plan(scenario, options, m.runId(), finished, models);
         ResumeState.removeUnfinishedTranscripts(dir, plan.episodes().stream().map(e -> e.id()).toList());
         var writer = new ResultsWriter(resultsFile, m.runId(), m.conditionNames(), m.agentIds());
-        return new PreparedRun(dir, m, scenario, plan, writer, finished.size());
+        return new PreparedRun(dir, m, scenario, plan, writer, finished.size(), models);
+    }
+
+    /** The scenario of a run folder as its manifest loaded it (file and --set overrides), to resume it. */
+    public static LoadedScenario scenarioForResume(Path dir, ScenarioLoader loader)
+            throws IOException, RunSetupException, ScenarioException {
+        RunManifest m = manifestOf(dir);
+        Path file = Path.of(m.fileAbsolute());
+        if (!Files.exists(file)) {
+            throw new RunSetupException("the run's scenario file " + file + " no longer exists");
+        }
+        return loader.load(file, m.sets());
+    }
+
+    private static RunManifest manifestOf(Path dir) throws IOException, RunSetupException {
+        if (!Files.exists(dir.resolve(RunManifest.FILE))) {
+            throw new RunSetupException(dir + " is not a run folder (no " + RunManifest.FILE + ")");
+        }
+        return RunManifest.read(dir);
     }
 
     static RunManifest manifest(LoadedScenario s, RunOptions options, String runId, String started) {
@@ -205,17 +245,39 @@ public final class PreparedRun {
     public RunListener listener(List<RunListener> others) {
         List<RunListener> all = new ArrayList<>();
         all.add(results);
+        boolean tallied = false;
         for (RunListener l : others) {
             if (l instanceof MonitoringListener monitoring) {
                 monitoring.onEpisodeCompleted(coordinationLog);
+                tallied = true;
             }
             all.add(l);
+        }
+        if (!tallied) {
+            // Without a metrics endpoint the coordination figures of summary.json are still counted,
+            // on a registry nobody scrapes, so a run embedded in Java writes what `parley run` writes.
+            var offline = new MonitoringListener(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            offline.onEpisodeCompleted(coordinationLog);
+            all.add(offline);
         }
         return RunListener.all(all);
     }
 
-    /** Sorts results.csv and writes summary.json from all of it; returns the per-condition figures. */
+    /** The run's model gateways ({@link RunModels#NONE} without models). */
+    public RunModels models() {
+        return models;
+    }
+
+    /**
+     * Sorts results.csv and writes summary.json from all of it; returns the per-condition figures.
+     * With models, appends their usage to {@code llm-usage.csv} and closes the gateways.
+     */
     public List<Summary.ConditionSummary> finish() throws IOException {
+        try {
+            models.writeUsage(dir.resolve(RunModels.USAGE));
+        } finally {
+            models.close();
+        }
         results.finish();
         coordinationLog.close();
         return writeSummary(dir, manifest);

@@ -231,9 +231,9 @@ class ScenarioLoaderTest {
 
     @Test
     void unknownMindKindAndEnvironmentType() {
-        var p = problems(ScenarioFiles.VALID.replace("kind: rule-based", "kind: llm"));
-        assertThat(p).singleElement().asString().contains("mind kind 'llm' is not available")
-                .contains("installed kinds: rule-based").contains("models");
+        var p = problems(ScenarioFiles.VALID.replace("kind: rule-based", "kind: neural"));
+        assertThat(p).singleElement().asString().contains("mind kind 'neural' is not available")
+                .contains("installed kinds: llm, rule-based");
         p = problems(ScenarioFiles.VALID.replace("type: echo", "type: ech"));
         assertThat(p).singleElement().asString().contains("unknown environment type 'ech'").contains("did you mean 'echo'?");
     }
