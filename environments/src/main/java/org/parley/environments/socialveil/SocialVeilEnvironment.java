@@ -115,6 +115,10 @@ public final class SocialVeilEnvironment implements Environment {
         data.put("severity", barrier.severity());
         data.put("adaptation", adaptation.key());
         step.event(new Event("socialveil-start", null, data));
+        // The monitoring contract: the barrier label of this episode's understanding and confusion series.
+        var declared = new LinkedHashMap<String, Object>();
+        declared.put("barrier", barrier.type().key());
+        step.event(new Event("communication-barrier", idA, declared));
         return step.build();
     }
 
