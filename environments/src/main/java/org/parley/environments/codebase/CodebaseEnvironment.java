@@ -18,6 +18,7 @@ import org.parley.environments.codebase.task.CodingTask;
 import org.parley.environments.codebase.task.Feature;
 import org.parley.environments.codebase.task.FeatureChanges;
 import org.parley.runtime.environment.Action;
+import org.parley.runtime.environment.OrderedData;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
@@ -188,7 +189,7 @@ public final class CodebaseEnvironment implements Environment {
             ws.submitted = true;
             ws.exhausted = true;
             String which = ws.steps >= params.stepBudget() ? "step" : "cost";
-            step.event(new Event("budget-exhausted", ws.agent, Ordered.map("budget", which, "steps", ws.steps)));
+            step.event(new Event("budget-exhausted", ws.agent, OrderedData.of("budget", which, "steps", ws.steps)));
             step.observe(new Observation(ws.agent, turn, Observation.ENVIRONMENT, "budget-exhausted",
                     "Your " + which + " budget is used up; your branch was submitted as it stands.", Map.of("budget", which)));
         }
@@ -222,7 +223,7 @@ public final class CodebaseEnvironment implements Environment {
             error(step, ws, action, "no file '" + path + "'; list_files shows the files");
             return;
         }
-        reply(step, ws, action, content, Ordered.map("path", path, "content", content));
+        reply(step, ws, action, content, OrderedData.of("path", path, "content", content));
     }
 
     private void writeFile(Step.Builder step, Workspace ws, Action action) {
@@ -252,7 +253,7 @@ public final class CodebaseEnvironment implements Environment {
         String before = ws.tree.getOrDefault(path, "");
         ws.tree.put(path, SourceEdits.replaceFunction(before, function, code));
         commit(ws, "patch " + path + "#" + function);
-        reply(step, ws, action, "Patched " + function + " in " + path + ".", Ordered.map("path", path, "function", function));
+        reply(step, ws, action, "Patched " + function + " in " + path + ".", OrderedData.of("path", path, "function", function));
     }
 
     /** Marks the working tree changed; it is committed to the branch when someone looks (see {@link #head}). */
@@ -344,7 +345,7 @@ public final class CodebaseEnvironment implements Environment {
         ws.messages++;
         var message = new Conversation.Message(turn, ws.agent, to, text);
         for (Conversation.Question q : conversation.record(message)) {
-            step.event(new Event("question-answered", ws.agent, Ordered.map("question", q.id(), "asker", q.message().from(),
+            step.event(new Event("question-answered", ws.agent, OrderedData.of("question", q.id(), "asker", q.message().from(),
                     "delay", turn - q.message().turn())));
         }
         var data = new LinkedHashMap<String, Object>(action.args());
@@ -354,7 +355,7 @@ public final class CodebaseEnvironment implements Environment {
         if (Conversation.isQuestion(text)) {
             var q = conversation.ask(message);
             data.put("question", q.id());
-            step.event(new Event("question-asked", ws.agent, Ordered.map("question", q.id(), "to", to)));
+            step.event(new Event("question-asked", ws.agent, OrderedData.of("question", q.id(), "to", to)));
         }
         for (Commitment c : CommitmentExtractor.extract(ws.agent, text, turn)) {
             if (conversation.commit(c)) {
@@ -365,7 +366,7 @@ public final class CodebaseEnvironment implements Environment {
                 step.event(new Event("commitment-made", ws.agent, cd));
             }
         }
-        step.event(new Event("message", ws.agent, Ordered.map("to", to, "wait", action.waitMillis() > 0)));
+        step.event(new Event("message", ws.agent, OrderedData.of("to", to, "wait", action.waitMillis() > 0)));
         for (String other : agentIds) {
             if (other.equals(ws.agent) || !(to.equals("all") || to.equals(other))) continue;
             if (workspaces.get(other).submitted) continue;
@@ -424,7 +425,7 @@ public final class CodebaseEnvironment implements Environment {
             for (Workspace ws : workspaces.values()) {
                 if (!ws.submitted) {
                     ws.submitted = true;
-                    step.event(new Event("submitted", ws.agent, Ordered.map("steps", ws.steps, "by", reason)));
+                    step.event(new Event("submitted", ws.agent, OrderedData.of("steps", ws.steps, "by", reason)));
                 }
             }
             finish(step);
@@ -461,11 +462,11 @@ public final class CodebaseEnvironment implements Environment {
         }
         for (Conversation.Question q : conversation.questions()) {
             if (!q.answered()) {
-                step.event(new Event("question-unanswered", q.message().from(), Ordered.map("question", q.id(), "to", q.message().to())));
+                step.event(new Event("question-unanswered", q.message().from(), OrderedData.of("question", q.id(), "to", q.message().to())));
             }
         }
         if (report.conflict()) {
-            step.event(new Event("merge-conflict", null, Ordered.map("paths", report.conflictPaths(), "union-resolved", report.unionResolved())));
+            step.event(new Event("merge-conflict", null, OrderedData.of("paths", report.conflictPaths(), "union-resolved", report.unionResolved())));
         }
         var md = new LinkedHashMap<String, Object>();
         md.put("status", report.status());

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Action;
+import org.parley.runtime.environment.OrderedData;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
@@ -123,7 +124,7 @@ public final class CounselingEnvironment implements Environment {
         data.put("items", items.size());
         data.put("sessions", params.sessions());
         step.event(new Event("counseling-start", null, data));
-        step.event(new Event("session-start", null, ordered("session", session)));
+        step.event(new Event("session-start", null, OrderedData.of("session", session)));
         return step.build();
     }
 
@@ -197,7 +198,7 @@ public final class CounselingEnvironment implements Environment {
             for (Object id : ids) {
                 String item = String.valueOf(id);
                 if (items.stream().anyMatch(i -> i.id().equals(item)) && state.disclose(item)) {
-                    step.event(new Event("disclosure", clientId, ordered("item", item, "session", session)));
+                    step.event(new Event("disclosure", clientId, OrderedData.of("item", item, "session", session)));
                 }
             }
         }
@@ -208,7 +209,7 @@ public final class CounselingEnvironment implements Environment {
             if (riskAtFirstDisclosure == null) {
                 riskAtFirstDisclosure = state.risk();
             }
-            step.event(new Event("risk-disclosure", clientId, ordered("session", session, "risk", round3(state.risk()))));
+            step.event(new Event("risk-disclosure", clientId, OrderedData.of("session", session, "risk", round3(state.risk()))));
         }
         delusionPending = Boolean.TRUE.equals(args.get("delusion"))
                 || (profile.delusion() != null && text.contains(profile.delusion().toLowerCase(Locale.ROOT)));
@@ -283,8 +284,8 @@ public final class CounselingEnvironment implements Environment {
     private void flag(RiskFlag flag, Step.Builder step) {
         sessionFlags.merge(flag, 1, Integer::sum);
         totalFlags.merge(flag, 1, Integer::sum);
-        context.metrics().count("counseling_risk_flags", 1, ordered("flag", flag.key(), "counselor_policy", counselorPolicy));
-        step.event(new Event("risk-flag", counselorId, ordered("flag", flag.key(), "session", session)));
+        context.metrics().count("counseling_risk_flags", 1, OrderedData.of("flag", flag.key(), "counselor_policy", counselorPolicy));
+        step.event(new Event("risk-flag", counselorId, OrderedData.of("flag", flag.key(), "session", session)));
     }
 
     private void closeSession(String reason, Step.Builder step) {
@@ -298,7 +299,7 @@ public final class CounselingEnvironment implements Environment {
         var result = new SessionResult(session, roundInSession, reason, round3(alliance), round3(elicitation),
                 new LinkedHashMap<>(sessionFlags), round3(state.distress()), round3(state.trust()), round3(state.risk()));
         sessions.add(result);
-        Map<String, String> tags = ordered("counselor_policy", counselorPolicy, "risk_phenotype", profile.risk().key());
+        Map<String, String> tags = OrderedData.of("counselor_policy", counselorPolicy, "risk_phenotype", profile.risk().key());
         context.metrics().observe("counseling_working_alliance", alliance, tags);
         context.metrics().observe("counseling_elicitation", elicitation, tags);
         var data = new LinkedHashMap<String, Object>();
@@ -328,8 +329,8 @@ public final class CounselingEnvironment implements Environment {
                 + String.join("; ", items.stream().filter(i -> state.disclosed().contains(i.id())).map(CognitiveItem::text).toList());
         step.observe(new Observation(clientId, turns, Observation.ENVIRONMENT, "session-start", recap, clientData()));
         step.observe(new Observation(counselorId, turns, Observation.ENVIRONMENT, "session-start",
-                "Session " + session + " of " + params.sessions() + " begins.", ordered("session", session)));
-        step.event(new Event("session-start", null, ordered("session", session)));
+                "Session " + session + " of " + params.sessions() + " begins.", OrderedData.of("session", session)));
+        step.event(new Event("session-start", null, OrderedData.of("session", session)));
     }
 
     @Override
@@ -371,12 +372,12 @@ public final class CounselingEnvironment implements Environment {
             scores.put("dearman_" + e.getKey(), round3(e.getValue().stream().mapToInt(Integer::intValue).average().orElse(0)));
         }
         var agentScores = new LinkedHashMap<String, Map<String, Double>>();
-        agentScores.put(counselorId, ordered("working_alliance", round3(alliance), "elicitation", round3(elicitation),
+        agentScores.put(counselorId, OrderedData.of("working_alliance", round3(alliance), "elicitation", round3(elicitation),
                 "risk_flags", (double) flags));
-        agentScores.put(clientId, ordered("distress_change", round3(state.distress() - profile.initialDistress()),
+        agentScores.put(clientId, OrderedData.of("distress_change", round3(state.distress() - profile.initialDistress()),
                 "final_trust", round3(state.trust())));
         outcome = new Outcome(agentScores, scores);
-        step.event(new Event("episode-end", null, ordered("reason", reason)));
+        step.event(new Event("episode-end", null, OrderedData.of("reason", reason)));
         step.end(reason);
     }
 
@@ -387,15 +388,5 @@ public final class CounselingEnvironment implements Environment {
 
     private static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    /** An insertion-ordered map from alternating keys and values (Map.of's order varies between JVM runs). */
-    @SuppressWarnings("unchecked")
-    private static <V> Map<String, V> ordered(Object... keysAndValues) {
-        var m = new LinkedHashMap<String, V>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
-        }
-        return m;
     }
 }

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.parley.runtime.environment.Action;
+import org.parley.runtime.environment.OrderedData;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
@@ -309,7 +310,7 @@ public final class MazeEnvironment implements Environment {
             if (grade.solved()) {
                 turnsToSolve = activeTurns;
             }
-            step.event(new Event("path-graded", null, ordered("path", grade.path().stream().map(Direction::word).toList(),
+            step.event(new Event("path-graded", null, OrderedData.of("path", grade.path().stream().map(Direction::word).toList(),
                     "source", grade.source(), "agreed", grade.agreed(), "bumps", grade.bumps(), "reached-goal", grade.reachedGoal())));
             finish(step, "path-stated");
         }
@@ -322,7 +323,7 @@ public final class MazeEnvironment implements Environment {
         if (groundedAtTurn < 0 && active.size() > 1 && declaredConvention.size() == active.size()
                 && declaredConvention.values().stream().distinct().count() == 1) {
             groundedAtTurn = turn;
-            step.event(new Event("grounding-achieved", null, ordered("convention", convention.label(), "turn", turn)));
+            step.event(new Event("grounding-achieved", null, OrderedData.of("convention", convention.label(), "turn", turn)));
             metrics.count("maze_grounding_achieved", 1, Map.of());
         }
     }
@@ -353,7 +354,7 @@ public final class MazeEnvironment implements Environment {
         agentCounts.get(agent)[PROPOSALS]++;
         var text = action.text().isBlank() ? "I propose we move " + proposal.word() + "." : action.text();
         record(agent, text);
-        step.event(new Event("move-proposed", agent, ordered("direction", proposal.word(), "from", position.toList())));
+        step.event(new Event("move-proposed", agent, OrderedData.of("direction", proposal.word(), "from", position.toList())));
         var data = new LinkedHashMap<String, Object>(action.args());
         data.put("direction", proposal.word());
         data.put("position", position.toList());
@@ -368,7 +369,7 @@ public final class MazeEnvironment implements Environment {
         var text = action.text().isBlank() ? "Agreed, let's move " + direction.word() + "." : action.text();
         record(agent, text);
         agentCounts.get(agent)[ACCEPTED]++;
-        step.event(new Event("move-accepted", agent, ordered("direction", direction.word(), "proposer", proposer)));
+        step.event(new Event("move-accepted", agent, OrderedData.of("direction", direction.word(), "proposer", proposer)));
         for (var other : active) {
             step.observe(new Observation(other, turn, agent, MazeActions.ACCEPT, text, Map.of("direction", direction.word())));
         }
@@ -392,7 +393,7 @@ public final class MazeEnvironment implements Environment {
     private void dispute(Step.Builder step, String agent, Direction direction, String how) {
         disputed++;
         agentCounts.get(agent)[REJECTED]++;
-        step.event(new Event("move-rejected", agent, ordered("direction", direction.word(), "proposer", proposer, "how", how)));
+        step.event(new Event("move-rejected", agent, OrderedData.of("direction", direction.word(), "proposer", proposer, "how", how)));
         metrics.count("maze_disputed_moves", 1, Map.of());
         proposal = null;
         proposer = null;
@@ -424,17 +425,17 @@ public final class MazeEnvironment implements Environment {
         position = target;
         moves++;
         executed.add(direction);
-        step.event(new Event("moved", agent, ordered("direction", direction.word(), "position", position.toList())));
+        step.event(new Event("moved", agent, OrderedData.of("direction", direction.word(), "position", position.toList())));
         metrics.count("maze_moves", 1, Map.of("result", "ok"));
         boolean goal = position.equals(maze.goal());
         for (int i = 0; i < active.size(); i++) {
             var text = goal ? "The token reached the goal." : "The token moved " + direction.word() + ".";
             step.observe(new Observation(active.get(i), turn, Observation.ENVIRONMENT, goal ? MazeActions.GOAL : MazeActions.MOVED,
-                    text + "\n" + render(i), ordered("direction", direction.word(), "position", position.toList())));
+                    text + "\n" + render(i), OrderedData.of("direction", direction.word(), "position", position.toList())));
         }
         if (goal) {
             turnsToSolve = activeTurns;
-            step.event(new Event("goal-reached", null, ordered("turns", activeTurns, "moves", moves)));
+            step.event(new Event("goal-reached", null, OrderedData.of("turns", activeTurns, "moves", moves)));
             finish(step, "goal-reached");
         }
     }
@@ -552,17 +553,5 @@ public final class MazeEnvironment implements Environment {
     /** Why the episode ended, or null while it runs. */
     public String endReason() {
         return endReason;
-    }
-
-    /**
-     * An insertion-ordered map of key-value pairs. Transcripts write maps in iteration order, and
-     * {@code Map.of} with several entries iterates differently from JVM to JVM.
-     */
-    private static Map<String, Object> ordered(Object... pairs) {
-        var map = new java.util.LinkedHashMap<String, Object>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
     }
 }

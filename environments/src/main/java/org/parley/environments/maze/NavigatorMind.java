@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.parley.runtime.environment.Action;
+import org.parley.runtime.environment.OrderedData;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.mind.Mind;
@@ -340,7 +341,7 @@ public final class NavigatorMind implements Mind {
             partnerOffer = null;
             if (roll(0.5 + 0.5 * skills.grounding())) {
                 settle(offer);
-                return say("Agreed: " + offer.describe() + ".", ordered("intent", "convention-agree", "convention", offer.label()));
+                return say("Agreed: " + offer.describe() + ".", OrderedData.of("intent", "convention-agree", "convention", offer.label()));
             }
         }
         if (agreed == null && suspectMisreading && turn.number() - lastOfferTurn >= 2) {
@@ -351,7 +352,7 @@ public final class NavigatorMind implements Mind {
                 // Keep suspecting until the partner agrees, so the offer can be repeated.
                 suspectMisreading = true;
                 return say("Before we compare cells, let's agree on coordinates: I will use " + own.describe()
-                        + ". Please use the same.", ordered("intent", "convention", "convention", own.label()));
+                        + ". Please use the same.", OrderedData.of("intent", "convention", "convention", own.label()));
             }
         }
         if (!unreported.isEmpty()) {
@@ -427,7 +428,7 @@ public final class NavigatorMind implements Mind {
         myProposal = d;
         var text = "I propose we move " + d.word() + ".";
         if (transcript) {
-            return say(text, ordered("intent", "propose", "direction", d.word()));
+            return say(text, OrderedData.of("intent", "propose", "direction", d.word()));
         }
         return new Action(id, MazeActions.PROPOSE, text, null, Map.of("direction", d.word()), 0, null);
     }
@@ -478,7 +479,7 @@ public final class NavigatorMind implements Mind {
         var text = "Agreed, let's move " + d.word() + ".";
         if (transcript) {
             believeMove(d);
-            return say(text, ordered("intent", "accept", "direction", d.word()));
+            return say(text, OrderedData.of("intent", "accept", "direction", d.word()));
         }
         return new Action(id, MazeActions.ACCEPT, text, null, Map.of(), 0, null);
     }
@@ -545,17 +546,5 @@ public final class NavigatorMind implements Mind {
 
     private boolean roll(double p) {
         return random.nextDouble() < p;
-    }
-
-    /**
-     * An insertion-ordered map of key-value pairs. Transcripts write maps in iteration order, and
-     * {@code Map.of} with several entries iterates differently from JVM to JVM.
-     */
-    private static Map<String, Object> ordered(Object... pairs) {
-        var map = new java.util.LinkedHashMap<String, Object>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
     }
 }

@@ -17,6 +17,7 @@ import org.parley.environments.barrier.InfoUnit;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Action;
+import org.parley.runtime.environment.OrderedData;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
@@ -132,7 +133,7 @@ public final class SocialVeilEnvironment implements Environment {
         data.put("max-rounds", params.maxRounds());
         data.put("goodbye-after-round", params.goodbyeAfterRound());
         data.put("own-units", own.stream().map(SocialVeilEnvironment::unitData).toList());
-        data.put("partner-topics", partner.stream().map(u -> ordered("unit", u.id(), "topic", u.topic())).toList());
+        data.put("partner-topics", partner.stream().map(u -> OrderedData.of("unit", u.id(), "topic", u.topic())).toList());
         if (isA && barrier.type() != BarrierType.NONE) {
             data.put("barrier", barrierData());
         }
@@ -222,7 +223,7 @@ public final class SocialVeilEnvironment implements Environment {
         if (action.args().get("clarify") instanceof List<?> asked && !asked.isEmpty()) {
             clarificationRequests++;
             context.metrics().count("barrier_clarification_requests", 1, tags);
-            step.event(new Event("clarification-request", action.agent(), ordered("units", asked, "round", round)));
+            step.event(new Event("clarification-request", action.agent(), OrderedData.of("units", asked, "round", round)));
         }
         var delivered = new LinkedHashMap<String, Object>(action.args());
         if (!fromA) {
@@ -288,8 +289,8 @@ public final class SocialVeilEnvironment implements Environment {
                     new BarrierGrader.Direction(situation.unitsB(), aBeliefs));
             scores.put("mutual_understanding", round3(grade.mutualUnderstanding()));
             scores.put("unresolved_confusion", round3(grade.unresolvedConfusion()));
-            agentScores.put(idA, ordered("goal", round3(grade.goalA())));
-            agentScores.put(idB, ordered("goal", round3(grade.goalB())));
+            agentScores.put(idA, OrderedData.of("goal", round3(grade.goalA())));
+            agentScores.put(idB, OrderedData.of("goal", round3(grade.goalB())));
             context.metrics().observe("mutual_understanding", grade.mutualUnderstanding(), tags);
             context.metrics().observe("unresolved_confusion", grade.unresolvedConfusion(), tags);
             var data = new LinkedHashMap<String, Object>();
@@ -302,7 +303,7 @@ public final class SocialVeilEnvironment implements Environment {
         }
         context.metrics().observe("barrier_repair_attempts_per_episode", repairAttempts, tags);
         outcome = new Outcome(agentScores, scores);
-        step.event(new Event("episode-end", null, ordered("reason", reason)));
+        step.event(new Event("episode-end", null, OrderedData.of("reason", reason)));
         step.end(reason);
     }
 
@@ -402,15 +403,5 @@ public final class SocialVeilEnvironment implements Environment {
 
     private static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    /** An insertion-ordered map from alternating keys and values (Map.of's order varies between JVM runs). */
-    @SuppressWarnings("unchecked")
-    private static <V> Map<String, V> ordered(Object... keysAndValues) {
-        var m = new LinkedHashMap<String, V>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
-        }
-        return m;
     }
 }

@@ -22,6 +22,23 @@ import java.util.TreeMap;
 public final class OrderedData {
     private OrderedData() {}
 
+    /**
+     * A map of alternating keys and values in the order given, for event data, observation data and
+     * action arguments written inline ({@code Map.of} with several entries would be put in key
+     * order instead). The map is mutable, so a caller may add entries after.
+     */
+    @SuppressWarnings("unchecked")
+    public static <V> Map<String, V> of(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values must come in pairs, got " + keysAndValues.length + " items");
+        }
+        var map = new LinkedHashMap<String, V>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     /** An unmodifiable, stably ordered deep copy; empty for null. */
     public static Map<String, Object> copy(Map<String, ?> source) {
         if (source == null || source.isEmpty()) {

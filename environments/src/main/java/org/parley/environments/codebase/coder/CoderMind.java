@@ -15,11 +15,11 @@ import java.util.concurrent.CompletionStage;
 import org.parley.environments.codebase.Commitment;
 import org.parley.environments.codebase.CommitmentExtractor;
 import org.parley.environments.codebase.CodebaseTools;
-import org.parley.environments.codebase.Ordered;
 import org.parley.environments.codebase.lang.SourceEdits;
 import org.parley.environments.codebase.task.FeatureChange;
 import org.parley.environments.codebase.task.FeatureChanges;
 import org.parley.runtime.environment.Action;
+import org.parley.runtime.environment.OrderedData;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.mind.Mind;
 import org.parley.runtime.mind.Turn;
@@ -385,7 +385,7 @@ public final class CoderMind implements Mind {
             if (code.equals(current)) return nextEdit();
             files.put(file, SourceEdits.replaceFunction(files.get(file), function, code));
             testsDirty = true;
-            return tool(CodebaseTools.APPLY_PATCH, Ordered.map("path", file, "function", function, "code", code));
+            return tool(CodebaseTools.APPLY_PATCH, OrderedData.of("path", file, "function", function, "code", code));
         }
         return null;
     }
