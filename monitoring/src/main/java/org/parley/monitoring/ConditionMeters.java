@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,14 +31,14 @@ final class ConditionMeters {
     final Counter completed;
     final Counter failed;
     final AtomicInteger running = new AtomicInteger();
-    final DistributionDataPoint durationCompleted;
-    final DistributionDataPoint durationFailed;
-    final DistributionDataPoint turns;
+    final Distribution durationCompleted;
+    final Distribution durationFailed;
+    final Distribution turns;
     final Counter observations;
-    final DistributionDataPoint turnDuration;
+    final Distribution turnDuration;
     final AtomicLong backlog = new AtomicLong();
     final Counter barrierRounds;
-    final DistributionDataPoint barrierWait;
+    final Distribution barrierWait;
     final Counter barrierStragglers;
 
     final Counter coordinationEpisodes;
@@ -56,11 +55,14 @@ final class ConditionMeters {
 
     final EnvironmentMetrics environmentMetrics;
 
+    /** Meters of every (role, mind description, kind) seen so far; copied on write, read without locks. */
+    private volatile ActionMeters[] actions = new ActionMeters[0];
+
     private final ConcurrentHashMap<String, RoleMeters> roles = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> messagesRouted = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> events = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, BarrierMeters> barriers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, DistributionDataPoint>> scores =
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Distribution>> scores =
             new ConcurrentHashMap<>();
 
     ConditionMeters(MeterRegistry registry, Distributions distributions, String scenario, String condition,
@@ -143,6 +145,56 @@ final class ConditionMeters {
                 ConditionSummary.ratio(latencySum, latencyCount));
     }
 
+    /**
+     * The meters of an action, or null when this (role, mind description, kind) is new. A scan of
+     * a few entries that every episode of the condition reads, so it stays in cache; roles and
+     * kinds are usually the very same strings, the description is compared by content (minds may
+     * build it per action).
+     */
+    ActionMeters action(String role, String producedBy, String kind) {
+        for (var m : actions) {
+            if ((m.role == role || m.role.equals(role)) && (m.kind == kind || m.kind.equals(kind))
+                    && java.util.Objects.equals(m.producedBy, producedBy)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    synchronized ActionMeters addAction(ActionMeters meters) {
+        var known = action(meters.role, meters.producedBy, meters.kind);
+        if (known != null) {
+            return known;
+        }
+        var grown = java.util.Arrays.copyOf(actions, actions.length + 1);
+        grown[actions.length] = meters;
+        actions = grown;
+        return meters;
+    }
+
+    /** Where one (role, mind description, kind) of action is counted. */
+    static final class ActionMeters {
+        final String role;
+        final String producedBy;
+        final String kind;
+        final Counter actions;
+        final Distribution latency;
+        /** Null when the kind is not a message. */
+        final Counter routed;
+        final boolean effort;
+
+        ActionMeters(String role, String producedBy, String kind, Counter actions, Distribution latency,
+                     Counter routed) {
+            this.role = role;
+            this.producedBy = producedBy;
+            this.kind = kind;
+            this.actions = actions;
+            this.latency = latency;
+            this.routed = routed;
+            this.effort = Communication.isEffort(kind);
+        }
+    }
+
     RoleMeters role(String role) {
         var meters = roles.get(role);
         return meters != null ? meters : roles.computeIfAbsent(role, r -> new RoleMeters(r));
@@ -165,7 +217,7 @@ final class ConditionMeters {
         return b != null ? b : barriers.computeIfAbsent(type, BarrierMeters::new);
     }
 
-    DistributionDataPoint score(String role, String score) {
+    Distribution score(String role, String score) {
         var byScore = scores.get(role);
         if (byScore == null) {
             byScore = scores.computeIfAbsent(role, r -> new ConcurrentHashMap<>());
@@ -198,7 +250,7 @@ final class ConditionMeters {
     /** Actions by kind and decision latency of one (role, model). */
     final class ModelMeters {
         private final Tags modelTags;
-        final DistributionDataPoint latency;
+        final Distribution latency;
         private final ConcurrentHashMap<String, Counter> actions = new ConcurrentHashMap<>();
 
         ModelMeters(String role, String model, Tags modelTags) {
@@ -215,8 +267,8 @@ final class ConditionMeters {
 
     /** Communication-barrier meters of one barrier type. */
     final class BarrierMeters {
-        final DistributionDataPoint mutualUnderstanding;
-        final DistributionDataPoint unresolvedConfusion;
+        final Distribution mutualUnderstanding;
+        final Distribution unresolvedConfusion;
         final Counter repairAttempts;
 
         BarrierMeters(String barrier) {

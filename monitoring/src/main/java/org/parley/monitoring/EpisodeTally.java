@@ -33,8 +33,11 @@ final class EpisodeTally {
 
     long turn = Long.MIN_VALUE;
     long turnStartedNanos;
+    /** Set by episodeFinished: a later call for this episode (its episode-end line) is not counted. */
+    boolean finished;
 
-    private final List<Question> pending = new ArrayList<>(2);
+    /** Open questions; null until the first, so an episode without questions never touches a list. */
+    private List<Question> pending;
 
     private record Question(String asker, String addressee) {}
 
@@ -49,15 +52,15 @@ final class EpisodeTally {
      * non-{@code none} action of its addressee (or, if it had none, of any other agent) is a
      * message; if that action is anything else, or the episode ends first, it stays unanswered.
      */
-    void action(Action action, boolean message) {
-        if (!Communication.isEffort(action.kind())) {
+    void action(Action action, boolean message, boolean effort) {
+        if (!effort) {
             return;
         }
         actions++;
         if (message) {
             messages++;
         }
-        if (!pending.isEmpty()) {
+        if (pending != null && !pending.isEmpty()) {
             var agent = action.agent();
             for (int i = pending.size() - 1; i >= 0; i--) {
                 var q = pending.get(i);
@@ -72,6 +75,9 @@ final class EpisodeTally {
         }
         if (message && Communication.isQuestion(action)) {
             questions++;
+            if (pending == null) {
+                pending = new ArrayList<>(2);
+            }
             pending.add(new Question(action.agent(), action.to()));
         }
     }
@@ -98,7 +104,7 @@ final class EpisodeTally {
 
     /** Questions still open when the episode ends are unanswered. */
     long unansweredAtEnd() {
-        return unansweredQuestions + pending.size();
+        return unansweredQuestions + (pending == null ? 0 : pending.size());
     }
 
     String barrierOrNone() {

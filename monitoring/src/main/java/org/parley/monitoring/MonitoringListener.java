@@ -28,8 +28,11 @@ import org.parley.runtime.run.TranscriptEntry;
  * ever answered, the final scores — so they are added when an episode completes; failed episodes
  * are left out of them. The rules are written down in docs/metrics.md.
  *
- * <p>Thread-safe: episodes call in concurrently. Per action it does map look-ups keyed by the
- * caller's strings and increments cached meters, without allocating label lists.
+ * <p>Thread-safe: episodes call in concurrently. A run keeps thousands of episodes in flight, so
+ * what costs is memory an episode's call touches for the first time, not arithmetic: per call it
+ * finds the episode's tally (usually the one its thread used last), and per action it finds the
+ * action's meters in a small array shared by the condition's episodes (hot in every core's cache)
+ * and increments them, without allocating.
  */
 public final class MonitoringListener implements RunListener {
     static final String UNKNOWN = "unknown";
@@ -46,6 +49,8 @@ public final class MonitoringListener implements RunListener {
     private final ConcurrentHashMap<String, String> models = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> planned = new ConcurrentHashMap<>();
     private volatile Consumer<EpisodeCoordination> completedSink;
+    /** Per thread, the tally it used last (see {@link #tally}). */
+    private final ThreadLocal<EpisodeTally> lastTally = new ThreadLocal<>();
 
     /**
      * @param registry where meters go; one listener per registry
@@ -118,9 +123,31 @@ public final class MonitoringListener implements RunListener {
                 });
     }
 
+    /**
+     * The episode's tally, creating it on the first call. The tally this thread used last is tried
+     * first: the kernel makes several calls for one episode in a row (an action, its transcript
+     * lines, the next turn's backlog), and that skips a look-up in a map of every running episode.
+     */
     private EpisodeTally tally(EpisodePlan episode) {
-        var tally = episodes.get(episode.id());
-        return tally != null ? tally : episodes.computeIfAbsent(episode.id(), id -> newTally(episode));
+        var tally = recent(episode);
+        if (tally != null) {
+            return tally;
+        }
+        tally = episodes.get(episode.id());
+        if (tally == null) {
+            tally = episodes.computeIfAbsent(episode.id(), id -> newTally(episode));
+        }
+        lastTally.set(tally);
+        return tally;
+    }
+
+    /**
+     * The episode's tally if this thread used it last and the episode still runs, else null. Calls
+     * for one episode are ordered by its actor, so a tally seen here is up to date.
+     */
+    private EpisodeTally recent(EpisodePlan episode) {
+        var last = lastTally.get();
+        return last != null && last.plan == episode && !last.finished ? last : null;
     }
 
     private EpisodeTally newTally(EpisodePlan episode) {
@@ -144,9 +171,9 @@ public final class MonitoringListener implements RunListener {
 
     @Override
     public void transcript(EpisodePlan episode, TranscriptEntry entry) {
-        var tally = episodes.get(episode.id());
+        var tally = recent(episode);
         if (tally == null) {
-            if (TranscriptEntry.EPISODE_END.equals(entry.type())) {
+            if (TranscriptEntry.EPISODE_END.equals(entry.type()) && !episodes.containsKey(episode.id())) {
                 return; // written after episodeFinished: the episode is already counted
             }
             tally = tally(episode);
@@ -176,16 +203,21 @@ public final class MonitoringListener implements RunListener {
     public void actionDecided(EpisodePlan episode, String role, Action action, Duration latency) {
         var tally = tally(episode);
         var kind = action.kind();
-        var model = tally.meters.role(role).model(model(action.producedBy()));
-        model.actions(kind).increment();
+        var meters = tally.meters.action(role, action.producedBy(), kind);
+        if (meters == null) {
+            var producedBy = action.producedBy();
+            var model = tally.meters.role(role).model(model(producedBy));
+            meters = tally.meters.addAction(new ConditionMeters.ActionMeters(role, producedBy, kind, model.actions(kind),
+                    model.latency, Communication.isMessage(kind) ? tally.meters.messagesRouted(kind) : null));
+        }
+        meters.actions.increment();
         if (latency != null) {
-            model.latency.observe(seconds(latency));
+            meters.latency.observe(seconds(latency));
         }
-        boolean message = Communication.isMessage(kind);
-        if (message) {
-            tally.meters.messagesRouted(kind).increment();
+        if (meters.routed != null) {
+            meters.routed.increment();
         }
-        tally.action(action, message);
+        tally.action(action, meters.routed != null, meters.effort);
     }
 
     /** The model label of a mind description: {@code llm:gpt-4o} → gpt-4o, rule-based → rule-based. */
@@ -218,8 +250,11 @@ public final class MonitoringListener implements RunListener {
     @Override
     public void backlog(EpisodePlan episode, int pendingMessages) {
         var tally = tally(episode);
-        tally.meters.backlog.addAndGet(pendingMessages - tally.lastBacklog);
-        tally.lastBacklog = pendingMessages;
+        int change = pendingMessages - tally.lastBacklog;
+        if (change != 0) { // the gauge's atomic is shared by every episode thread: leave it alone when nothing moved
+            tally.meters.backlog.addAndGet(change);
+            tally.lastBacklog = pendingMessages;
+        }
     }
 
     @Override
@@ -232,6 +267,7 @@ public final class MonitoringListener implements RunListener {
         var tally = episodes.remove(result.episodeId());
         var meters = tally != null ? tally.meters : conditionMeters(result.condition());
         if (tally != null) {
+            tally.finished = true;
             meters.running.decrementAndGet();
             tally.roles.forEach((role, n) -> meters.role(role).alive.addAndGet(-n));
             meters.backlog.addAndGet(-tally.lastBacklog);
