@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.metrics.SimulationMetrics;
@@ -49,6 +50,12 @@ public final class MonitoringListener implements RunListener {
     private final ConcurrentHashMap<String, String> models = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> planned = new ConcurrentHashMap<>();
     private volatile Consumer<EpisodeCoordination> completedSink;
+    /**
+     * The running episodes' tallies of the current run by condition and episode index: finding one
+     * reads an array slot instead of hashing the episode id and following a map node (each a cache
+     * miss when thousands of episodes run). Episodes outside the run's plan use {@link #episodes}.
+     */
+    private volatile Map<String, AtomicReferenceArray<EpisodeTally>> slots = Map.of();
     /** Per thread, the tally it used last (see {@link #tally}). */
     private final ThreadLocal<EpisodeTally> lastTally = new ThreadLocal<>();
 
@@ -94,6 +101,13 @@ public final class MonitoringListener implements RunListener {
         scenario = newScenario;
         environment = newEnvironment;
         plannedEpisodes(scenario, environment).addAndGet(plan.episodes().size());
+        var sizes = new java.util.HashMap<String, Integer>();
+        for (var episode : plan.episodes()) {
+            sizes.merge(episode.condition(), episode.index() + 1, Math::max);
+        }
+        var bySlot = new java.util.HashMap<String, AtomicReferenceArray<EpisodeTally>>();
+        sizes.forEach((condition, size) -> bySlot.put(condition, new AtomicReferenceArray<>(size)));
+        slots = bySlot;
         // Register every condition up front, so a dashboard lists them before their first episode.
         for (var episode : plan.episodes()) {
             if (!conditions.containsKey(episode.condition())) {
@@ -133,9 +147,21 @@ public final class MonitoringListener implements RunListener {
         if (tally != null) {
             return tally;
         }
+        var slot = slots.get(episode.condition());
+        int index = episode.index();
+        if (slot != null && index >= 0 && index < slot.length()) {
+            tally = slot.get(index);
+            if (tally != null && tally.plan == episode) {
+                lastTally.set(tally);
+                return tally;
+            }
+        }
         tally = episodes.get(episode.id());
         if (tally == null) {
             tally = episodes.computeIfAbsent(episode.id(), id -> newTally(episode));
+            if (slot != null && index >= 0 && index < slot.length()) {
+                slot.set(index, tally);
+            }
         }
         lastTally.set(tally);
         return tally;
@@ -268,6 +294,11 @@ public final class MonitoringListener implements RunListener {
         var meters = tally != null ? tally.meters : conditionMeters(result.condition());
         if (tally != null) {
             tally.finished = true;
+            var slot = slots.get(tally.plan.condition());
+            int index = tally.plan.index();
+            if (slot != null && index >= 0 && index < slot.length()) {
+                slot.compareAndSet(index, tally, null);
+            }
             meters.running.decrementAndGet();
             tally.roles.forEach((role, n) -> meters.role(role).alive.addAndGet(-n));
             meters.backlog.addAndGet(-tally.lastBacklog);
