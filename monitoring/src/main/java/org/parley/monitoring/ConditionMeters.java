@@ -7,8 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every meter of one (scenario, condition, environment). Meters are created once and cached by
@@ -30,13 +29,14 @@ final class ConditionMeters {
     final Counter started;
     final Counter completed;
     final Counter failed;
-    final AtomicInteger running = new AtomicInteger();
+    /** Gauges' values as striped adders: every episode start and finish moves them, from any thread. */
+    final LongAdder running = new LongAdder();
     final Distribution durationCompleted;
     final Distribution durationFailed;
     final Distribution turns;
     final Counter observations;
     final Distribution turnDuration;
-    final AtomicLong backlog = new AtomicLong();
+    final LongAdder backlog = new LongAdder();
     final Counter barrierRounds;
     final Distribution barrierWait;
     final Counter barrierStragglers;
@@ -77,14 +77,14 @@ final class ConditionMeters {
         started = counter(EPISODES_STARTED, "Episodes started", tags);
         completed = counter(EPISODES_COMPLETED, "Episodes that ended normally", tags);
         failed = counter(EPISODES_FAILED, "Episodes that failed (an agent or the environment threw, or a timeout)", tags);
-        Gauge.builder(EPISODES_RUNNING, running, AtomicInteger::get).description("Episodes in flight")
+        Gauge.builder(EPISODES_RUNNING, running, LongAdder::sum).description("Episodes in flight")
                 .tags(tags).strongReference(true).register(registry);
         durationCompleted = distributions.episodeDuration.labelValues(scenario, condition, environment, "completed");
         durationFailed = distributions.episodeDuration.labelValues(scenario, condition, environment, "failed");
         turns = distributions.episodeTurns.labelValues(scenario, condition, environment);
         observations = counter(OBSERVATIONS_DELIVERED, "Observations delivered to agents", tags);
         turnDuration = distributions.turnDuration.labelValues(scenario, condition, environment);
-        Gauge.builder(MAILBOX_BACKLOG, backlog, AtomicLong::get)
+        Gauge.builder(MAILBOX_BACKLOG, backlog, LongAdder::sum)
                 .description("Messages waiting in agents' mailboxes, summed over running episodes")
                 .baseUnit("messages").tags(tags).strongReference(true).register(registry);
         barrierRounds = counter(ROUND_BARRIER_ROUNDS, "Rounds of the simultaneous protocol closed", tags);
@@ -231,13 +231,13 @@ final class ConditionMeters {
     final class RoleMeters {
         private final String role;
         private final Tags roleTags;
-        final AtomicInteger alive = new AtomicInteger();
+        final LongAdder alive = new LongAdder();
         private final ConcurrentHashMap<String, ModelMeters> models = new ConcurrentHashMap<>();
 
         RoleMeters(String role) {
             this.role = role;
             this.roleTags = tags.and(ROLE, role);
-            Gauge.builder(AGENTS_ALIVE, alive, AtomicInteger::get).description("Agents in running episodes")
+            Gauge.builder(AGENTS_ALIVE, alive, LongAdder::sum).description("Agents in running episodes")
                     .tags(roleTags).strongReference(true).register(registry);
         }
 

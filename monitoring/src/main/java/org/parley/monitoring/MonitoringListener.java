@@ -184,8 +184,8 @@ public final class MonitoringListener implements RunListener {
         }
         var tally = new EpisodeTally(episode, meters, roles);
         meters.started.increment();
-        meters.running.incrementAndGet();
-        roles.forEach((role, n) -> meters.role(role).alive.addAndGet(n));
+        meters.running.increment();
+        roles.forEach((role, n) -> meters.role(role).alive.add(n));
         tally.turnStartedNanos = System.nanoTime();
         return tally;
     }
@@ -277,8 +277,8 @@ public final class MonitoringListener implements RunListener {
     public void backlog(EpisodePlan episode, int pendingMessages) {
         var tally = tally(episode);
         int change = pendingMessages - tally.lastBacklog;
-        if (change != 0) { // the gauge's atomic is shared by every episode thread: leave it alone when nothing moved
-            tally.meters.backlog.addAndGet(change);
+        if (change != 0) {
+            tally.meters.backlog.add(change);
             tally.lastBacklog = pendingMessages;
         }
     }
@@ -299,9 +299,9 @@ public final class MonitoringListener implements RunListener {
             if (slot != null && index >= 0 && index < slot.length()) {
                 slot.compareAndSet(index, tally, null);
             }
-            meters.running.decrementAndGet();
-            tally.roles.forEach((role, n) -> meters.role(role).alive.addAndGet(-n));
-            meters.backlog.addAndGet(-tally.lastBacklog);
+            meters.running.decrement();
+            tally.roles.forEach((role, n) -> meters.role(role).alive.add(-n));
+            meters.backlog.add(-tally.lastBacklog);
             if (tally.turn != Long.MIN_VALUE) {
                 meters.turnDuration.observe((System.nanoTime() - tally.turnStartedNanos) / 1e9);
             }
