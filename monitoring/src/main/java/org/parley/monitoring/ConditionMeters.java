@@ -55,7 +55,8 @@ final class ConditionMeters {
 
     final EnvironmentMetrics environmentMetrics;
 
-    /** Meters of every (role, mind description, kind) seen so far; copied on write, read without locks. */
+    static final int MAX_CACHED_ACTIONS = 64;
+    /** Meters of the (role, mind description, kind) seen so far; copied on write, read without locks. */
     private volatile ActionMeters[] actions = new ActionMeters[0];
 
     private final ConcurrentHashMap<String, RoleMeters> roles = new ConcurrentHashMap<>();
@@ -161,10 +162,18 @@ final class ConditionMeters {
         return null;
     }
 
+    /**
+     * Remembers an action's meters for the next look-up. Past {@value #MAX_CACHED_ACTIONS} entries
+     * (minds whose description changes per action) the scan would grow too long: further ones are
+     * resolved through the label maps every time instead.
+     */
     synchronized ActionMeters addAction(ActionMeters meters) {
         var known = action(meters.role, meters.producedBy, meters.kind);
         if (known != null) {
             return known;
+        }
+        if (actions.length >= MAX_CACHED_ACTIONS) {
+            return meters;
         }
         var grown = java.util.Arrays.copyOf(actions, actions.length + 1);
         grown[actions.length] = meters;
