@@ -6,10 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every meter of one (scenario, condition, environment). Meters are created once and cached by
@@ -31,15 +29,16 @@ final class ConditionMeters {
     final Counter started;
     final Counter completed;
     final Counter failed;
-    final AtomicInteger running = new AtomicInteger();
-    final DistributionDataPoint durationCompleted;
-    final DistributionDataPoint durationFailed;
-    final DistributionDataPoint turns;
+    /** Gauges' values as striped adders: every episode start and finish moves them, from any thread. */
+    final LongAdder running = new LongAdder();
+    final Distribution durationCompleted;
+    final Distribution durationFailed;
+    final Distribution turns;
     final Counter observations;
-    final DistributionDataPoint turnDuration;
-    final AtomicLong backlog = new AtomicLong();
+    final Distribution turnDuration;
+    final LongAdder backlog = new LongAdder();
     final Counter barrierRounds;
-    final DistributionDataPoint barrierWait;
+    final Distribution barrierWait;
     final Counter barrierStragglers;
 
     final Counter coordinationEpisodes;
@@ -56,11 +55,15 @@ final class ConditionMeters {
 
     final EnvironmentMetrics environmentMetrics;
 
+    static final int MAX_CACHED_ACTIONS = 64;
+    /** Meters of the (role, mind description, kind) seen so far; copied on write, read without locks. */
+    private volatile ActionMeters[] actions = new ActionMeters[0];
+
     private final ConcurrentHashMap<String, RoleMeters> roles = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> messagesRouted = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> events = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, BarrierMeters> barriers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, DistributionDataPoint>> scores =
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Distribution>> scores =
             new ConcurrentHashMap<>();
 
     ConditionMeters(MeterRegistry registry, Distributions distributions, String scenario, String condition,
@@ -75,14 +78,14 @@ final class ConditionMeters {
         started = counter(EPISODES_STARTED, "Episodes started", tags);
         completed = counter(EPISODES_COMPLETED, "Episodes that ended normally", tags);
         failed = counter(EPISODES_FAILED, "Episodes that failed (an agent or the environment threw, or a timeout)", tags);
-        Gauge.builder(EPISODES_RUNNING, running, AtomicInteger::get).description("Episodes in flight")
+        Gauge.builder(EPISODES_RUNNING, running, LongAdder::sum).description("Episodes in flight")
                 .tags(tags).strongReference(true).register(registry);
         durationCompleted = distributions.episodeDuration.labelValues(scenario, condition, environment, "completed");
         durationFailed = distributions.episodeDuration.labelValues(scenario, condition, environment, "failed");
         turns = distributions.episodeTurns.labelValues(scenario, condition, environment);
         observations = counter(OBSERVATIONS_DELIVERED, "Observations delivered to agents", tags);
         turnDuration = distributions.turnDuration.labelValues(scenario, condition, environment);
-        Gauge.builder(MAILBOX_BACKLOG, backlog, AtomicLong::get)
+        Gauge.builder(MAILBOX_BACKLOG, backlog, LongAdder::sum)
                 .description("Messages waiting in agents' mailboxes, summed over running episodes")
                 .baseUnit("messages").tags(tags).strongReference(true).register(registry);
         barrierRounds = counter(ROUND_BARRIER_ROUNDS, "Rounds of the simultaneous protocol closed", tags);
@@ -143,6 +146,64 @@ final class ConditionMeters {
                 ConditionSummary.ratio(latencySum, latencyCount));
     }
 
+    /**
+     * The meters of an action, or null when this (role, mind description, kind) is new. A scan of
+     * a few entries that every episode of the condition reads, so it stays in cache; roles and
+     * kinds are usually the very same strings, the description is compared by content (minds may
+     * build it per action).
+     */
+    ActionMeters action(String role, String producedBy, String kind) {
+        for (var m : actions) {
+            if ((m.role == role || m.role.equals(role)) && (m.kind == kind || m.kind.equals(kind))
+                    && java.util.Objects.equals(m.producedBy, producedBy)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Remembers an action's meters for the next look-up. Past {@value #MAX_CACHED_ACTIONS} entries
+     * (minds whose description changes per action) the scan would grow too long: further ones are
+     * resolved through the label maps every time instead.
+     */
+    synchronized ActionMeters addAction(ActionMeters meters) {
+        var known = action(meters.role, meters.producedBy, meters.kind);
+        if (known != null) {
+            return known;
+        }
+        if (actions.length >= MAX_CACHED_ACTIONS) {
+            return meters;
+        }
+        var grown = java.util.Arrays.copyOf(actions, actions.length + 1);
+        grown[actions.length] = meters;
+        actions = grown;
+        return meters;
+    }
+
+    /** Where one (role, mind description, kind) of action is counted. */
+    static final class ActionMeters {
+        final String role;
+        final String producedBy;
+        final String kind;
+        final Counter actions;
+        final Distribution latency;
+        /** Null when the kind is not a message. */
+        final Counter routed;
+        final boolean effort;
+
+        ActionMeters(String role, String producedBy, String kind, Counter actions, Distribution latency,
+                     Counter routed) {
+            this.role = role;
+            this.producedBy = producedBy;
+            this.kind = kind;
+            this.actions = actions;
+            this.latency = latency;
+            this.routed = routed;
+            this.effort = Communication.isEffort(kind);
+        }
+    }
+
     RoleMeters role(String role) {
         var meters = roles.get(role);
         return meters != null ? meters : roles.computeIfAbsent(role, r -> new RoleMeters(r));
@@ -165,7 +226,7 @@ final class ConditionMeters {
         return b != null ? b : barriers.computeIfAbsent(type, BarrierMeters::new);
     }
 
-    DistributionDataPoint score(String role, String score) {
+    Distribution score(String role, String score) {
         var byScore = scores.get(role);
         if (byScore == null) {
             byScore = scores.computeIfAbsent(role, r -> new ConcurrentHashMap<>());
@@ -179,13 +240,13 @@ final class ConditionMeters {
     final class RoleMeters {
         private final String role;
         private final Tags roleTags;
-        final AtomicInteger alive = new AtomicInteger();
+        final LongAdder alive = new LongAdder();
         private final ConcurrentHashMap<String, ModelMeters> models = new ConcurrentHashMap<>();
 
         RoleMeters(String role) {
             this.role = role;
             this.roleTags = tags.and(ROLE, role);
-            Gauge.builder(AGENTS_ALIVE, alive, AtomicInteger::get).description("Agents in running episodes")
+            Gauge.builder(AGENTS_ALIVE, alive, LongAdder::sum).description("Agents in running episodes")
                     .tags(roleTags).strongReference(true).register(registry);
         }
 
@@ -198,7 +259,7 @@ final class ConditionMeters {
     /** Actions by kind and decision latency of one (role, model). */
     final class ModelMeters {
         private final Tags modelTags;
-        final DistributionDataPoint latency;
+        final Distribution latency;
         private final ConcurrentHashMap<String, Counter> actions = new ConcurrentHashMap<>();
 
         ModelMeters(String role, String model, Tags modelTags) {
@@ -215,8 +276,8 @@ final class ConditionMeters {
 
     /** Communication-barrier meters of one barrier type. */
     final class BarrierMeters {
-        final DistributionDataPoint mutualUnderstanding;
-        final DistributionDataPoint unresolvedConfusion;
+        final Distribution mutualUnderstanding;
+        final Distribution unresolvedConfusion;
         final Counter repairAttempts;
 
         BarrierMeters(String barrier) {

@@ -2,29 +2,27 @@ package org.parley.monitoring;
 
 import static org.parley.monitoring.MetricNames.*;
 
-import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.core.metrics.Summary;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
- * The run listener's histograms and summaries. They are recorded on every action, turn and round,
- * so they use the Prometheus client's own metric types, registered in the registry that
- * Micrometer's Prometheus registry scrapes: an observation costs a few tens of nanoseconds, where a
- * Micrometer timer (which also tracks a decaying maximum) costs several times more. The exposed
- * names, types and labels are the ones docs/metrics.md lists.
+ * The run listener's histograms and summaries. They are recorded on every action, turn and round
+ * and for every score of every episode, so they are {@link Distribution}s (striped adders, see
+ * there why) registered in the registry that Micrometer's Prometheus registry scrapes, rather than
+ * Micrometer timers (which also track a decaying maximum) or the Prometheus client's types. The
+ * exposed names, types, units and labels are the ones docs/metrics.md lists.
  */
 final class Distributions {
     private static final String[] CONDITION_LABELS = {SCENARIO, CONDITION, ENVIRONMENT};
 
-    final Histogram actionLatency;
-    final Histogram turnDuration;
-    final Histogram roundBarrierWait;
-    final Histogram episodeDuration;
-    final Summary episodeTurns;
-    final Summary outcomeScore;
-    final Summary mutualUnderstanding;
-    final Summary unresolvedConfusion;
+    final Distribution.Family actionLatency;
+    final Distribution.Family turnDuration;
+    final Distribution.Family roundBarrierWait;
+    final Distribution.Family episodeDuration;
+    final Distribution.Family episodeTurns;
+    final Distribution.Family outcomeScore;
+    final Distribution.Family mutualUnderstanding;
+    final Distribution.Family unresolvedConfusion;
 
     Distributions(PrometheusRegistry registry) {
         try {
@@ -52,13 +50,13 @@ final class Distributions {
         }
     }
 
-    private static Histogram histogram(PrometheusRegistry registry, String name, String help, double[] bounds,
-                                       String... labels) {
-        return Histogram.builder().name(name).help(help).unit(Unit.SECONDS).labelNames(labels)
-                .classicOnly().classicUpperBounds(bounds).withoutExemplars().register(registry);
+    private static Distribution.Family histogram(PrometheusRegistry registry, String name, String help,
+                                                 double[] bounds, String... labels) {
+        return Distribution.Family.histogram(registry, name, help, Unit.SECONDS, bounds, labels);
     }
 
-    private static Summary summary(PrometheusRegistry registry, String name, String help, String... labels) {
-        return Summary.builder().name(name).help(help).labelNames(labels).withoutExemplars().register(registry);
+    private static Distribution.Family summary(PrometheusRegistry registry, String name, String help,
+                                               String... labels) {
+        return Distribution.Family.summary(registry, name, help, labels);
     }
 }

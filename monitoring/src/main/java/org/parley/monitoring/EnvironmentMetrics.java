@@ -30,6 +30,9 @@ final class EnvironmentMetrics implements SimulationMetrics {
     private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, DistributionSummary>> summaries =
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Boolean> rejected = new ConcurrentHashMap<>();
+    /** The meters recorded without tags, by name: the common case, found without comparing maps. */
+    private final ConcurrentHashMap<String, Counter> untaggedCounters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, DistributionSummary> untaggedSummaries = new ConcurrentHashMap<>();
 
     EnvironmentMetrics(MeterRegistry registry, Tags conditionTags) {
         this.registry = registry;
@@ -38,8 +41,14 @@ final class EnvironmentMetrics implements SimulationMetrics {
 
     @Override
     public void count(String name, double amount, Map<String, String> tags) {
-        var meter = lookup(counters, name, tags, t -> Counter.builder(meterName(name))
-                .description("Counted by the environment as " + name).tags(t).register(registry));
+        var meter = tags == null || tags.isEmpty() ? untaggedCounters.get(name) : null;
+        if (meter == null) {
+            meter = lookup(counters, name, tags, t -> Counter.builder(meterName(name))
+                    .description("Counted by the environment as " + name).tags(t).register(registry));
+            if (meter != null && (tags == null || tags.isEmpty())) {
+                untaggedCounters.putIfAbsent(name, meter);
+            }
+        }
         if (meter != null) {
             meter.increment(amount);
         }
@@ -47,8 +56,14 @@ final class EnvironmentMetrics implements SimulationMetrics {
 
     @Override
     public void observe(String name, double value, Map<String, String> tags) {
-        var meter = lookup(summaries, name, tags, t -> DistributionSummary.builder(meterName(name))
-                .description("Observed by the environment as " + name).tags(t).register(registry));
+        var meter = tags == null || tags.isEmpty() ? untaggedSummaries.get(name) : null;
+        if (meter == null) {
+            meter = lookup(summaries, name, tags, t -> DistributionSummary.builder(meterName(name))
+                    .description("Observed by the environment as " + name).tags(t).register(registry));
+            if (meter != null && (tags == null || tags.isEmpty())) {
+                untaggedSummaries.putIfAbsent(name, meter);
+            }
+        }
         if (meter != null) {
             meter.record(value);
         }

@@ -19,22 +19,27 @@ final class EpisodeTally {
     /** Per role, how many agents of it this episode holds (for the agents-alive gauge). */
     final Map<String, Integer> roles;
 
-    long actions;
-    long messages;
-    long questions;
-    long unansweredQuestions;
-    long commitmentsMade;
-    long commitmentsKept;
-    long commitmentsBroken;
-    long conflicts;
-    long repairAttempts;
+    // ints, not longs: one episode never counts past 2^31, and a smaller tally spans fewer cache
+    // lines, each a miss when thousands of episodes take turns on a core.
+    int actions;
+    int messages;
+    int questions;
+    int unansweredQuestions;
+    int commitmentsMade;
+    int commitmentsKept;
+    int commitmentsBroken;
+    int conflicts;
+    int repairAttempts;
     String barrier;
     int lastBacklog;
 
     long turn = Long.MIN_VALUE;
     long turnStartedNanos;
+    /** Set by episodeFinished: a later call for this episode (its episode-end line) is not counted. */
+    boolean finished;
 
-    private final List<Question> pending = new ArrayList<>(2);
+    /** Open questions; null until the first, so an episode without questions never touches a list. */
+    private List<Question> pending;
 
     private record Question(String asker, String addressee) {}
 
@@ -49,15 +54,15 @@ final class EpisodeTally {
      * non-{@code none} action of its addressee (or, if it had none, of any other agent) is a
      * message; if that action is anything else, or the episode ends first, it stays unanswered.
      */
-    void action(Action action, boolean message) {
-        if (!Communication.isEffort(action.kind())) {
+    void action(Action action, boolean message, boolean effort) {
+        if (!effort) {
             return;
         }
         actions++;
         if (message) {
             messages++;
         }
-        if (!pending.isEmpty()) {
+        if (pending != null && !pending.isEmpty()) {
             var agent = action.agent();
             for (int i = pending.size() - 1; i >= 0; i--) {
                 var q = pending.get(i);
@@ -72,6 +77,9 @@ final class EpisodeTally {
         }
         if (message && Communication.isQuestion(action)) {
             questions++;
+            if (pending == null) {
+                pending = new ArrayList<>(2);
+            }
             pending.add(new Question(action.agent(), action.to()));
         }
     }
@@ -97,8 +105,8 @@ final class EpisodeTally {
     }
 
     /** Questions still open when the episode ends are unanswered. */
-    long unansweredAtEnd() {
-        return unansweredQuestions + pending.size();
+    int unansweredAtEnd() {
+        return unansweredQuestions + (pending == null ? 0 : pending.size());
     }
 
     String barrierOrNone() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.metrics.SimulationMetrics;
@@ -28,8 +29,11 @@ import org.parley.runtime.run.TranscriptEntry;
  * ever answered, the final scores — so they are added when an episode completes; failed episodes
  * are left out of them. The rules are written down in docs/metrics.md.
  *
- * <p>Thread-safe: episodes call in concurrently. Per action it does map look-ups keyed by the
- * caller's strings and increments cached meters, without allocating label lists.
+ * <p>Thread-safe: episodes call in concurrently. A run keeps thousands of episodes in flight, so
+ * what costs is memory an episode's call touches for the first time, not arithmetic: per call it
+ * finds the episode's tally (usually the one its thread used last), and per action it finds the
+ * action's meters in a small array shared by the condition's episodes (hot in every core's cache)
+ * and increments them, without allocating.
  */
 public final class MonitoringListener implements RunListener {
     static final String UNKNOWN = "unknown";
@@ -46,6 +50,14 @@ public final class MonitoringListener implements RunListener {
     private final ConcurrentHashMap<String, String> models = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> planned = new ConcurrentHashMap<>();
     private volatile Consumer<EpisodeCoordination> completedSink;
+    /**
+     * The running episodes' tallies of the current run by condition and episode index: finding one
+     * reads an array slot instead of hashing the episode id and following a map node (each a cache
+     * miss when thousands of episodes run). Episodes outside the run's plan use {@link #episodes}.
+     */
+    private volatile Map<String, AtomicReferenceArray<EpisodeTally>> slots = Map.of();
+    /** Per thread, the tally it used last (see {@link #tally}). */
+    private final ThreadLocal<EpisodeTally> lastTally = new ThreadLocal<>();
 
     /**
      * @param registry where meters go; one listener per registry
@@ -89,6 +101,13 @@ public final class MonitoringListener implements RunListener {
         scenario = newScenario;
         environment = newEnvironment;
         plannedEpisodes(scenario, environment).addAndGet(plan.episodes().size());
+        var sizes = new java.util.HashMap<String, Integer>();
+        for (var episode : plan.episodes()) {
+            sizes.merge(episode.condition(), episode.index() + 1, Math::max);
+        }
+        var bySlot = new java.util.HashMap<String, AtomicReferenceArray<EpisodeTally>>();
+        sizes.forEach((condition, size) -> bySlot.put(condition, new AtomicReferenceArray<>(size)));
+        slots = bySlot;
         // Register every condition up front, so a dashboard lists them before their first episode.
         for (var episode : plan.episodes()) {
             if (!conditions.containsKey(episode.condition())) {
@@ -118,9 +137,43 @@ public final class MonitoringListener implements RunListener {
                 });
     }
 
+    /**
+     * The episode's tally, creating it on the first call. The tally this thread used last is tried
+     * first: the kernel makes several calls for one episode in a row (an action, its transcript
+     * lines, the next turn's backlog), and that skips a look-up in a map of every running episode.
+     */
     private EpisodeTally tally(EpisodePlan episode) {
-        var tally = episodes.get(episode.id());
-        return tally != null ? tally : episodes.computeIfAbsent(episode.id(), id -> newTally(episode));
+        var tally = recent(episode);
+        if (tally != null) {
+            return tally;
+        }
+        var slot = slots.get(episode.condition());
+        int index = episode.index();
+        if (slot != null && index >= 0 && index < slot.length()) {
+            tally = slot.get(index);
+            if (tally != null && tally.plan == episode) {
+                lastTally.set(tally);
+                return tally;
+            }
+        }
+        tally = episodes.get(episode.id());
+        if (tally == null) {
+            tally = episodes.computeIfAbsent(episode.id(), id -> newTally(episode));
+            if (slot != null && index >= 0 && index < slot.length()) {
+                slot.set(index, tally);
+            }
+        }
+        lastTally.set(tally);
+        return tally;
+    }
+
+    /**
+     * The episode's tally if this thread used it last and the episode still runs, else null. Calls
+     * for one episode are ordered by its actor, so a tally seen here is up to date.
+     */
+    private EpisodeTally recent(EpisodePlan episode) {
+        var last = lastTally.get();
+        return last != null && last.plan == episode && !last.finished ? last : null;
     }
 
     private EpisodeTally newTally(EpisodePlan episode) {
@@ -131,8 +184,8 @@ public final class MonitoringListener implements RunListener {
         }
         var tally = new EpisodeTally(episode, meters, roles);
         meters.started.increment();
-        meters.running.incrementAndGet();
-        roles.forEach((role, n) -> meters.role(role).alive.addAndGet(n));
+        meters.running.increment();
+        roles.forEach((role, n) -> meters.role(role).alive.add(n));
         tally.turnStartedNanos = System.nanoTime();
         return tally;
     }
@@ -144,9 +197,9 @@ public final class MonitoringListener implements RunListener {
 
     @Override
     public void transcript(EpisodePlan episode, TranscriptEntry entry) {
-        var tally = episodes.get(episode.id());
+        var tally = recent(episode);
         if (tally == null) {
-            if (TranscriptEntry.EPISODE_END.equals(entry.type())) {
+            if (TranscriptEntry.EPISODE_END.equals(entry.type()) && !episodes.containsKey(episode.id())) {
                 return; // written after episodeFinished: the episode is already counted
             }
             tally = tally(episode);
@@ -176,16 +229,21 @@ public final class MonitoringListener implements RunListener {
     public void actionDecided(EpisodePlan episode, String role, Action action, Duration latency) {
         var tally = tally(episode);
         var kind = action.kind();
-        var model = tally.meters.role(role).model(model(action.producedBy()));
-        model.actions(kind).increment();
+        var meters = tally.meters.action(role, action.producedBy(), kind);
+        if (meters == null) {
+            var producedBy = action.producedBy();
+            var model = tally.meters.role(role).model(model(producedBy));
+            meters = tally.meters.addAction(new ConditionMeters.ActionMeters(role, producedBy, kind, model.actions(kind),
+                    model.latency, Communication.isMessage(kind) ? tally.meters.messagesRouted(kind) : null));
+        }
+        meters.actions.increment();
         if (latency != null) {
-            model.latency.observe(seconds(latency));
+            meters.latency.observe(seconds(latency));
         }
-        boolean message = Communication.isMessage(kind);
-        if (message) {
-            tally.meters.messagesRouted(kind).increment();
+        if (meters.routed != null) {
+            meters.routed.increment();
         }
-        tally.action(action, message);
+        tally.action(action, meters.routed != null, meters.effort);
     }
 
     /** The model label of a mind description: {@code llm:gpt-4o} → gpt-4o, rule-based → rule-based. */
@@ -218,8 +276,11 @@ public final class MonitoringListener implements RunListener {
     @Override
     public void backlog(EpisodePlan episode, int pendingMessages) {
         var tally = tally(episode);
-        tally.meters.backlog.addAndGet(pendingMessages - tally.lastBacklog);
-        tally.lastBacklog = pendingMessages;
+        int change = pendingMessages - tally.lastBacklog;
+        if (change != 0) {
+            tally.meters.backlog.add(change);
+            tally.lastBacklog = pendingMessages;
+        }
     }
 
     @Override
@@ -232,9 +293,15 @@ public final class MonitoringListener implements RunListener {
         var tally = episodes.remove(result.episodeId());
         var meters = tally != null ? tally.meters : conditionMeters(result.condition());
         if (tally != null) {
-            meters.running.decrementAndGet();
-            tally.roles.forEach((role, n) -> meters.role(role).alive.addAndGet(-n));
-            meters.backlog.addAndGet(-tally.lastBacklog);
+            tally.finished = true;
+            var slot = slots.get(tally.plan.condition());
+            int index = tally.plan.index();
+            if (slot != null && index >= 0 && index < slot.length()) {
+                slot.compareAndSet(index, tally, null);
+            }
+            meters.running.decrement();
+            tally.roles.forEach((role, n) -> meters.role(role).alive.add(-n));
+            meters.backlog.add(-tally.lastBacklog);
             if (tally.turn != Long.MIN_VALUE) {
                 meters.turnDuration.observe((System.nanoTime() - tally.turnStartedNanos) / 1e9);
             }

@@ -257,6 +257,23 @@ class MonitoringListenerTest {
         assertThat(s.sum("parley_env_offer_size_total", Map.of())).isEqualTo(2);
     }
 
+    @Test
+    void mindsThatDescribeThemselvesDifferentlyEveryActionAreStillCountedByModel() {
+        var plan = SyntheticRun.plan(1, 4);
+        var episode = plan.episodes().get(0);
+        listener.runStarted(plan);
+        int n = ConditionMeters.MAX_CACHED_ACTIONS + 20;
+        for (int i = 0; i < n; i++) {
+            act(episode, Action.speak("a", "Offer " + i).producedBy("rule-based:haggler-" + i));
+        }
+        listener.episodeFinished(result(episode, EpisodeResult.Status.COMPLETED, Outcome.empty()), Duration.ZERO);
+        var s = scrape();
+        assertThat(s.sum("parley_actions_total", Map.of("model", "rule-based", "kind", "speak"))).isEqualTo(n);
+        assertThat(s.sum("parley_messages_routed_total", Map.of("kind", "speak"))).isEqualTo(n);
+        assertThat(s.sum("parley_action_latency_seconds_count", Map.of("model", "rule-based"))).isEqualTo(n);
+        assertThat(s.sum("parley_coordination_messages_total", Map.of())).isEqualTo(n);
+    }
+
     private void act(EpisodePlan episode, Action action) {
         var role = episode.agents().stream().filter(a -> a.id().equals(action.agent())).findFirst().orElseThrow().role();
         listener.actionDecided(episode, role, action, Duration.ofMillis(1));

@@ -208,7 +208,9 @@ final class BenchCommand implements Callable<Integer> {
         MetricsExporter exporter = withMetrics ? MetricsExporter.start(0) : null;
         ScheduledExecutorService scraper = null;
         try {
-            RunListener listener = counter;
+            // Both modes fan out through the same composite listener, as every real run does (results
+            // writer, progress, recorder): the ratio then measures the metrics listener itself.
+            RunListener listener = RunListener.all(List.of(counter));
             if (exporter != null) {
                 listener = RunListener.all(List.of(counter, exporter.listener()));
                 var client = HttpClient.newHttpClient();
