@@ -156,8 +156,12 @@ public final class PreparedRun {
         Path resultsFile = dir.resolve(RESULTS);
         int agents = scenario.base().agents().size();
         Set<String> finished = ResumeState.finishedEpisodes(resultsFile, agents);
+        // An episode's results rows are written before its coordination line; a kill between the
+        // two leaves an episode the summary's coordination figures would miss, so it runs again.
+        Path coordination = dir.resolve(CoordinationLog.FILE);
+        finished.retainAll(CoordinationLog.read(coordination, finished).keySet());
         ResumeState.cleanUp(resultsFile, finished);
-        CoordinationLog.cleanUp(dir.resolve(CoordinationLog.FILE), finished);
+        CoordinationLog.cleanUp(coordination, finished);
         RunModels models = RunModels.open(scenario, modelOptions, dir);
         RunPlan plan = RunPlanner.plan(scenario, options, m.runId(), finished, models);
         ResumeState.removeUnfinishedTranscripts(dir, plan.episodes().stream().map(e -> e.id()).toList());

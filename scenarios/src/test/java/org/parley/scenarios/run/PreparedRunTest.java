@@ -104,6 +104,33 @@ class PreparedRunTest {
     }
 
     @Test
+    void anEpisodeKilledBetweenItsResultsAndItsCoordinationLineRunsAgain() throws Exception {
+        Path scenario = ScenarioFiles.valid(dir);
+        PreparedRun whole = fresh(scenario, dir.resolve("runs/whole"));
+        PlanDriver.run(whole.plan(), whole.listener(List.of()), Integer.MAX_VALUE);
+        whole.finish();
+
+        PreparedRun killed = fresh(scenario, dir.resolve("runs/killed"));
+        PlanDriver.run(killed.plan(), killed.listener(List.of()), 5);
+        // as a SIGKILL leaves it after the results writer but before the coordination log
+        Path log = killed.dir().resolve(CoordinationLog.FILE);
+        List<String> lines = Files.readAllLines(log);
+        String lost = lines.get(lines.size() - 1);
+        Files.write(log, lines.subList(0, lines.size() - 1));
+        String lostEpisode = lost.replaceAll(".*\"episode\":\"([^\"]+)\".*", "$1");
+
+        PreparedRun resumed = PreparedRun.resume(killed.dir(), false, loader);
+        assertThat(resumed.plan().episodes()).extracting(e -> e.id()).contains(lostEpisode);
+        PlanDriver.run(resumed.plan(), resumed.listener(List.of()), Integer.MAX_VALUE);
+        resumed.finish();
+
+        assertThat(Files.readString(killed.dir().resolve("summary.json")).replace("killed", "RUN"))
+                .isEqualTo(Files.readString(whole.dir().resolve("summary.json")).replace("whole", "RUN"));
+        assertThat(Files.readString(killed.dir().resolve("results.csv")).replace("killed,", "RUN,"))
+                .isEqualTo(Files.readString(whole.dir().resolve("results.csv")).replace("whole,", "RUN,"));
+    }
+
+    @Test
     void resumeRefusesAChangedScenarioUnlessForced() throws Exception {
         Path scenario = ScenarioFiles.valid(dir);
         PreparedRun run = fresh(scenario, dir.resolve("runs/x"));
