@@ -18,13 +18,16 @@ import org.parley.runtime.gateway.Provider;
 /**
  * How close the gateway gets to a provider's limit. A local OpenAI-protocol server answers every
  * request after a fixed 100 ms; the gateway allows 512 in flight, so the ideal is 512 / 0.1 s =
- * 5120 requests/s. Many concurrent callers (episodes) send 20,000 requests through the real
- * LangChain4j client; the program prints the achieved rate as a share of the ideal and the latency
- * the gateway adds on top of the provider's 100 ms.
+ * 5120 requests/s. Many concurrent callers (episodes) send rounds of 20,000 requests through the
+ * real LangChain4j client. After warm-up rounds (until the JIT has compiled the call path), the
+ * program prints each measured round's rate as a share of the ideal, the median round's CPU per
+ * request by thread, the latency the gateway adds on top of the provider's 100 ms, and the same
+ * load sent with the bare JDK client in the same run, so the gateway's figure can be read as a
+ * ratio to what this machine can do at all.
  *
  * <p>Run: {@code ./mvnw -q -pl runtime test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.parley.runtime.gateway.bench.GatewayBenchmark} (arguments: requests,
- * callers, max-concurrency, server delay in ms).
+ * -Dexec.mainClass=org.parley.runtime.gateway.bench.GatewayBenchmark} (arguments: requests per
+ * round, callers, max-concurrency, server delay in ms, warm-up rounds, measured rounds).
  */
 public final class GatewayBenchmark {
 
@@ -33,6 +36,8 @@ public final class GatewayBenchmark {
         int callers = args.length > 1 ? Integer.parseInt(args[1]) : 2_048;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 512;
         long delayMs = args.length > 3 ? Long.parseLong(args[3]) : 100;
+        int warmUpRounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
         double ideal = concurrency * 1000.0 / delayMs;
 
         try (var server = new FixedDelayServer(delayMs)) {
@@ -53,27 +58,38 @@ public final class GatewayBenchmark {
                 }
             };
             try (var gateway = Gateway.create(spec, GatewayOptions.defaults().withObserver(observer))) {
-                System.out.printf("gateway benchmark: %d requests, %d callers, max-concurrency %d, server delay %d ms, "
-                        + "%d cores%n", requests, callers, concurrency, delayMs, Runtime.getRuntime().availableProcessors());
-                run(gateway, Math.max(2_000, requests / 10), callers, null); // warm-up: JIT, connections
-                callLatencies.clear();
-
-                long[] endToEnd = new long[requests];
-                var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-                double loadBefore = os.getSystemLoadAverage();
-                long cpu0 = os.getProcessCpuTime();
-                long start = System.nanoTime();
-                run(gateway, requests, callers, endToEnd);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
-                double rate = requests / seconds;
-                System.out.printf("saturated: %.0f requests/s in %.2f s = %.3f of ideal %.0f/s; server saw at most %d in flight%n",
-                        rate, seconds, rate / ideal, ideal, server.maxInFlight());
-                System.out.printf("  CPU: %.1f core-seconds used (client, gateway and server together) = %.0f us per request;"
-                        + " %d cores at ideal rate would need %.2f cores; machine load average %.1f before the run%n",
-                        cpuSeconds, cpuSeconds / requests * 1e6, Runtime.getRuntime().availableProcessors(),
-                        cpuSeconds / requests * ideal, loadBefore);
-                long[] perCall = callLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf("gateway benchmark: %d requests per round, %d callers, max-concurrency %d, server delay "
+                        + "%d ms, %d cores; %d warm-up rounds, then %d measured rounds%n", requests, callers, concurrency,
+                        delayMs, Runtime.getRuntime().availableProcessors(), warmUpRounds, rounds);
+                // The JIT needs tens of thousands of calls through LangChain4j, Jackson and the HTTP client
+                // before it stops compiling; on two cores its compiler threads take a core from the calls
+                // until then. A long simulation runs in the steady state after that, so that is what counts.
+                for (int r = 1; r <= warmUpRounds; r++) {
+                    Round warm = Round.measure(() -> run(gateway, requests, callers, null), requests);
+                    System.out.printf("warm-up %d: %.0f requests/s = %.3f of ideal; JIT compiling %.0f us per request%n",
+                            r, warm.rate(), warm.rate() / ideal, warm.jitMicrosPerRequest());
+                }
+                var measured = new java.util.ArrayList<Round>();
+                var latencies = new java.util.ArrayList<long[]>();
+                for (int r = 1; r <= rounds; r++) {
+                    callLatencies.clear();
+                    long[] endToEnd = new long[requests];
+                    Round round = Round.measure(() -> run(gateway, requests, callers, endToEnd), requests);
+                    measured.add(round);
+                    latencies.add(callLatencies.stream().mapToLong(Long::longValue).sorted().toArray());
+                    System.out.printf("round %d: %.0f requests/s = %.3f of ideal; %.0f us CPU per request (client, "
+                            + "gateway and server together); JIT compiling %.0f us per request%n", r, round.rate(),
+                            round.rate() / ideal, round.cpuMicrosPerRequest(), round.jitMicrosPerRequest());
+                }
+                int median = medianIndex(measured);
+                Round m = measured.get(median);
+                System.out.printf("saturated (median round): %.0f requests/s = %.3f of ideal %.0f/s; server saw at most "
+                        + "%d in flight%n", m.rate(), m.rate() / ideal, ideal, server.maxInFlight());
+                System.out.printf("  CPU: %.0f us per request; %d cores at the ideal rate would need %.2f cores%n",
+                        m.cpuMicrosPerRequest(), Runtime.getRuntime().availableProcessors(),
+                        m.cpuMicrosPerRequest() / 1e6 * ideal);
+                ThreadCpu.printPerRequest(m.threadsBefore(), m.threadsAfter(), requests);
+                long[] perCall = latencies.get(median);
                 System.out.printf("  added by client+gateway per provider call (call time - %d ms): p50 %.2f ms, p99 %.2f ms%n",
                         delayMs, ms(percentile(perCall, 50)) - delayMs, ms(percentile(perCall, 99)) - delayMs);
 
@@ -86,10 +102,42 @@ public final class GatewayBenchmark {
                 System.out.printf("unsaturated (%d callers): gateway added latency end to end: p50 %.2f ms, p99 %.2f ms%n",
                         light, ms(percentile(unqueued, 50)) - delayMs, ms(percentile(unqueued, 99)) - delayMs);
                 System.out.printf("usage: %s%nretries by kind: %s%n", gateway.usage().total(), retryKinds);
+                double raw = rawBaseline(server, requests, callers, concurrency, ideal);
+                System.out.printf("gateway / bare JDK client, measured in this run: %.3f%n", m.rate() / raw);
             }
-            rawBaseline(server, requests, callers, concurrency, ideal);
         }
         gatewayAlone(callers, concurrency);
+    }
+
+    /** Index of the round with the median rate. */
+    private static int medianIndex(List<Round> rounds) {
+        Integer[] order = new Integer[rounds.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(rounds.get(a).rate(), rounds.get(b).rate()));
+        return order[order.length / 2];
+    }
+
+    /** One round of calls: its rate, and the process's CPU and JIT time while it ran. */
+    private record Round(double rate, double cpuMicrosPerRequest, double jitMicrosPerRequest,
+                         java.util.Map<String, Long> threadsBefore, java.util.Map<String, Long> threadsAfter) {
+        interface Body {
+            void run() throws Exception;
+        }
+
+        static Round measure(Body body, int requests) throws Exception {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            var threads0 = ThreadCpu.byGroup();
+            long cpu0 = os.getProcessCpuTime();
+            long jit0 = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
+            body.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Round(requests / seconds, (os.getProcessCpuTime() - cpu0) / 1e3 / requests,
+                    (jit.getTotalCompilationTime() - jit0) * 1e3 / requests, threads0, ThreadCpu.byGroup());
+        }
     }
 
     /**
@@ -129,7 +177,7 @@ public final class GatewayBenchmark {
      * body, no parsing): what this machine can do at all, so the gateway's figure can be read
      * against it when other processes share the cores.
      */
-    private static void rawBaseline(FixedDelayServer server, int n, int callers, int concurrency, double ideal)
+    private static double rawBaseline(FixedDelayServer server, int n, int callers, int concurrency, double ideal)
             throws Exception {
         var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         var body = "{\"model\":\"bench-model\",\"messages\":[{\"role\":\"user\",\"content\":\"when do we meet?\"}]}";
@@ -140,7 +188,7 @@ public final class GatewayBenchmark {
         var next = new AtomicInteger();
         long start = 0;
         for (int phase = 0; phase < 2; phase++) {
-            int count = phase == 0 ? Math.max(2_000, n / 10) : n;
+            int count = n; // the first pass warms up the JIT
             next.set(0);
             start = System.nanoTime();
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -165,6 +213,7 @@ public final class GatewayBenchmark {
         double rate = n / ((System.nanoTime() - start) / 1e9);
         System.out.printf("baseline, bare JDK client at the same cap: %.0f requests/s = %.3f of ideal%n", rate, rate / ideal);
         http.close();
+        return rate;
     }
 
     /** {@code callers} virtual threads each send calls one after another until {@code n} are done. */
