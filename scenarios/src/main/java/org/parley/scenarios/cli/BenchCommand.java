@@ -1,14 +1,9 @@
 package org.parley.scenarios.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,11 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import org.parley.monitoring.MetricsExporter;
 import org.parley.runtime.Simulation;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.run.EpisodePlan;
@@ -66,7 +57,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a scenario value (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    /** Warm-up runs: at least the first, at most the second, until the JIT has settled. */
     private static final int WARM_UP_RUNS = 6;
+    private static final int MAX_WARM_UP_RUNS = 24;
+    /** The JIT has settled when compiling took less than this share of a run's CPU time, in both modes. */
+    private static final double SETTLED_JIT_SHARE = 0.10;
 
     @Option(names = "--metrics", description = "Run with the metrics endpoint on (127.0.0.1, a free port, scraped every second).")
     boolean metrics;
@@ -103,7 +98,14 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("java.version"));
         out.flush();
         if (!compare) {
-            Measurement m = measure(plan, metrics);
+            Measurement m;
+            if (metrics) {
+                try (var session = new BenchMetrics()) {
+                    m = measure(plan, session);
+                }
+            } else {
+                m = measure(plan, null);
+            }
             out.printf(Locale.ROOT, "episodes: %d completed, %d failed in %.2f s (%.2f s CPU)%s%n", m.completed(),
                     m.failed(), m.seconds(), m.cpuSeconds(), metrics ? " (metrics on)" : "");
             out.printf(Locale.ROOT, "episodes/s: %.1f%n", m.episodesPerSecond());
@@ -112,26 +114,40 @@ final class BenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().maxMemory() / 1048576.0);
             return m.failed() > 0 ? ParleyCommand.RUN_FAILED : ParleyCommand.OK;
         }
-        // Warm up both paths (JIT, class loading, heap sizing, the exporter's first scrape) on the
-        // same episodes: the first runs of a JVM are several times slower than the later ones.
-        out.printf("warm-up: %d runs of %d episodes, metrics off and on alternating%n", WARM_UP_RUNS, chosen.size());
-        out.flush();
-        for (int i = 0; i < WARM_UP_RUNS; i++) {
-            measure(plan, i % 2 == 1);
+        try (var session = new BenchMetrics()) {
+            return compare(plan, chosen.size(), session, out);
         }
+    }
+
+    private int compare(RunPlan plan, int episodeCount, BenchMetrics session, PrintWriter out) {
+        // Warm up both paths (JIT, class loading, heap sizing, the exporter's first scrape) on the
+        // same episodes: the first runs of a JVM are several times slower than the later ones, and
+        // on two cores the JIT's compiler threads take a core from whichever mode runs while it works.
+        int warmUps = 0;
+        double[] lastJitShare = {1, 1};
+        while (warmUps < MAX_WARM_UP_RUNS && (warmUps < WARM_UP_RUNS
+                || Math.max(lastJitShare[0], lastJitShare[1]) >= SETTLED_JIT_SHARE)) {
+            Measurement m = measure(plan, warmUps % 2 == 1 ? session : null);
+            lastJitShare[warmUps % 2] = m.cpuSeconds() > 0 ? m.jitMillis() / 1e3 / m.cpuSeconds() : 0;
+            warmUps++;
+        }
+        out.printf(Locale.ROOT, "warm-up: %d runs of %d episodes, metrics off and on alternating, until the JIT took "
+                + "under %.0f%% of a run's CPU (last: %.0f%% off, %.0f%% on)%n", warmUps, episodeCount,
+                SETTLED_JIT_SHARE * 100, lastJitShare[0] * 100, lastJitShare[1] * 100);
+        out.flush();
         var off = new ArrayList<Measurement>();
         var on = new ArrayList<Measurement>();
         int failed = 0;
         for (int r = 0; r < repeats; r++) {
             // off-on, then on-off: a drift in the machine's load hits both modes alike
             for (boolean withMetrics : r % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-                Measurement m = measure(plan, withMetrics);
+                Measurement m = measure(plan, withMetrics ? session : null);
                 (withMetrics ? on : off).add(m);
                 failed += m.failed();
-                out.printf(Locale.ROOT, "metrics %-3s #%d: %d completed, %d failed in %.2f s (%.2f s CPU): %.1f episodes/s, "
-                        + "%.1f actions/s, peak heap %.1f MiB%n", withMetrics ? "on" : "off", r + 1, m.completed(),
-                        m.failed(), m.seconds(), m.cpuSeconds(), m.episodesPerSecond(), m.actionsPerSecond(),
-                        m.peakHeap() / 1048576.0);
+                out.printf(Locale.ROOT, "metrics %-3s #%d: %d completed, %d failed in %.2f s (%.2f s CPU, JIT %d ms): "
+                        + "%.1f episodes/s, %.1f actions/s, peak heap %.1f MiB%n", withMetrics ? "on" : "off", r + 1,
+                        m.completed(), m.failed(), m.seconds(), m.cpuSeconds(), m.jitMillis(), m.episodesPerSecond(),
+                        m.actionsPerSecond(), m.peakHeap() / 1048576.0);
                 out.flush();
             }
         }
@@ -152,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
             Measurement best = mode.getKey().equals("off") ? bestOff : bestOn;
             double medianSeconds = median(ms.stream().mapToDouble(Measurement::seconds).toArray());
             out.printf(Locale.ROOT, "metrics %s: median %.1f episodes/s, %.1f actions/s; best %.1f episodes/s; "
-                    + "peak heap %.1f MiB%n", mode.getKey(), chosen.size() / medianSeconds, ms.get(0).actions() / medianSeconds,
+                    + "peak heap %.1f MiB%n", mode.getKey(), episodeCount / medianSeconds, ms.get(0).actions() / medianSeconds,
                     best.episodesPerSecond(), ms.stream().mapToLong(Measurement::peakHeap).max().orElse(0) / 1048576.0);
         }
         double ratio = median(paired);
@@ -170,7 +186,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** One timed run. */
-    record Measurement(double seconds, double cpuSeconds, int completed, int failed, long actions, long peakHeap) {
+    record Measurement(double seconds, double cpuSeconds, long jitMillis, int completed, int failed, long actions,
+                       long peakHeap) {
         double episodesPerSecond() {
             return (completed + failed) / seconds;
         }
@@ -196,57 +213,33 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the plan once. With metrics, the run records through the exporter's listener into its
-     * registry and a scraper reads {@code /metrics} over HTTP every second, as Prometheus would.
+     * Runs the plan once. With metrics, the run records through the session's exporter while its
+     * scraper reads {@code /metrics} over HTTP every second, as Prometheus would.
      */
-    private static Measurement measure(RunPlan plan, boolean withMetrics) {
+    private static Measurement measure(RunPlan plan, BenchMetrics metrics) {
         var counter = new Counter();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        MetricsExporter exporter = withMetrics ? MetricsExporter.start(0) : null;
-        ScheduledExecutorService scraper = null;
+        // Both modes fan out through the same composite listener, as every real run does (results
+        // writer, progress, recorder): the ratio then measures the metrics listener itself.
+        RunListener listener = metrics == null ? RunListener.all(List.of(counter))
+                : RunListener.all(List.of(counter, metrics.resume()));
         try {
-            // Both modes fan out through the same composite listener, as every real run does (results
-            // writer, progress, recorder): the ratio then measures the metrics listener itself.
-            RunListener listener = RunListener.all(List.of(counter));
-            if (exporter != null) {
-                listener = RunListener.all(List.of(counter, exporter.listener()));
-                var client = HttpClient.newHttpClient();
-                var request = HttpRequest.newBuilder(URI.create(exporter.url())).build();
-                scraper = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "bench-scraper");
-                    t.setDaemon(true);
-                    return t;
-                });
-                scraper.scheduleAtFixedRate(() -> {
-                    try {
-                        client.send(request, HttpResponse.BodyHandlers.discarding());
-                    } catch (IOException | InterruptedException e) {
-                        // a missed scrape only makes the measurement kinder to metrics; keep going
-                    }
-                }, 1, 1, TimeUnit.SECONDS);
-            }
+            var jit = ManagementFactory.getCompilationMXBean();
+            long jitStart = jit.getTotalCompilationTime();
             long cpuStart = cpuNanos();
             long start = System.nanoTime();
             RunReport report = Simulation.run(plan, listener);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (cpuNanos() - cpuStart) / 1e9;
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            return new Measurement(seconds, cpu, report.completed(), report.failed(), counter.actions.sum(), peak);
+            return new Measurement(seconds, cpu, jit.getTotalCompilationTime() - jitStart, report.completed(),
+                    report.failed(), counter.actions.sum(), peak);
         } finally {
-            if (scraper != null) {
-                // let a scrape in progress finish before the endpoint closes under it
-                scraper.shutdown();
-                try {
-                    scraper.awaitTermination(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (exporter != null) {
-                exporter.close();
+            if (metrics != null) {
+                metrics.pause();
             }
         }
     }
