@@ -31,6 +31,21 @@ class PreparedRunTest {
         return PreparedRun.fresh(loader.load(scenario, List.of("episodes=4")), RunOptions.none(), out, clock);
     }
 
+    /** A run of the scenario that finished, in runs/whole. */
+    private PreparedRun wholeRun(Path scenario) throws Exception {
+        PreparedRun whole = fresh(scenario, dir.resolve("runs/whole"));
+        PlanDriver.run(whole.plan(), whole.listener(List.of()), Integer.MAX_VALUE);
+        whole.finish();
+        return whole;
+    }
+
+    /** A run of the scenario stopped after five episodes without finishing, in runs/killed. */
+    private PreparedRun killedAfterFiveEpisodes(Path scenario) throws Exception {
+        PreparedRun killed = fresh(scenario, dir.resolve("runs/killed"));
+        PlanDriver.run(killed.plan(), killed.listener(List.of()), 5);
+        return killed;
+    }
+
     @Test
     void writesManifestResultsAndSummary() throws Exception {
         Path scenario = ScenarioFiles.valid(dir);
@@ -71,12 +86,8 @@ class PreparedRunTest {
     @Test
     void resumeAfterAKillGivesTheSameResultsAsAnUninterruptedRun() throws Exception {
         Path scenario = ScenarioFiles.valid(dir);
-        PreparedRun whole = fresh(scenario, dir.resolve("runs/whole"));
-        PlanDriver.run(whole.plan(), whole.listener(List.of()), Integer.MAX_VALUE);
-        whole.finish();
-
-        PreparedRun killed = fresh(scenario, dir.resolve("runs/killed"));
-        PlanDriver.run(killed.plan(), killed.listener(List.of()), 5);
+        PreparedRun whole = wholeRun(scenario);
+        PreparedRun killed = killedAfterFiveEpisodes(scenario);
         // as a SIGKILL leaves it: no sorting, no summary, the last row cut half way
         Path csv = killed.dir().resolve("results.csv");
         String text = Files.readString(csv);
@@ -106,12 +117,8 @@ class PreparedRunTest {
     @Test
     void anEpisodeKilledBetweenItsResultsAndItsCoordinationLineRunsAgain() throws Exception {
         Path scenario = ScenarioFiles.valid(dir);
-        PreparedRun whole = fresh(scenario, dir.resolve("runs/whole"));
-        PlanDriver.run(whole.plan(), whole.listener(List.of()), Integer.MAX_VALUE);
-        whole.finish();
-
-        PreparedRun killed = fresh(scenario, dir.resolve("runs/killed"));
-        PlanDriver.run(killed.plan(), killed.listener(List.of()), 5);
+        PreparedRun whole = wholeRun(scenario);
+        PreparedRun killed = killedAfterFiveEpisodes(scenario);
         // as a SIGKILL leaves it after the results writer but before the coordination log
         Path log = killed.dir().resolve(CoordinationLog.FILE);
         List<String> lines = Files.readAllLines(log);
