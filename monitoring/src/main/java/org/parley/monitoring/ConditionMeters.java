@@ -163,21 +163,23 @@ final class ConditionMeters {
     }
 
     /**
-     * Remembers an action's meters for the next look-up. Past {@value #MAX_CACHED_ACTIONS} entries
-     * (minds whose description changes per action) the scan would grow too long: further ones are
-     * resolved through the label maps every time instead.
+     * Makes the meters of a new (role, mind description, kind) of action and remembers them for the
+     * next look-up. Past {@value #MAX_CACHED_ACTIONS} entries (minds whose description changes per
+     * action) the scan would grow too long: further ones are resolved through the label maps every
+     * time instead.
      */
-    synchronized ActionMeters addAction(ActionMeters meters) {
-        var known = action(meters.role, meters.producedBy, meters.kind);
+    synchronized ActionMeters addAction(String role, String producedBy, String kind, Counter counter,
+                                        Distribution latency, Counter routed) {
+        var known = action(role, producedBy, kind);
         if (known != null) {
             return known;
         }
-        if (actions.length >= MAX_CACHED_ACTIONS) {
-            return meters;
+        var meters = new ActionMeters(role, producedBy, kind, counter, latency, routed);
+        if (actions.length < MAX_CACHED_ACTIONS) {
+            var grown = java.util.Arrays.copyOf(actions, actions.length + 1);
+            grown[actions.length] = meters;
+            actions = grown;
         }
-        var grown = java.util.Arrays.copyOf(actions, actions.length + 1);
-        grown[actions.length] = meters;
-        actions = grown;
         return meters;
     }
 
@@ -201,6 +203,14 @@ final class ConditionMeters {
             this.latency = latency;
             this.routed = routed;
             this.effort = Communication.isEffort(kind);
+        }
+
+        /** Counts {@code n} such actions (and as many messages routed, for a message kind). */
+        void count(int n) {
+            actions.increment(n);
+            if (routed != null) {
+                routed.increment(n);
+            }
         }
     }
 

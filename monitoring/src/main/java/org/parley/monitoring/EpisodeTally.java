@@ -1,23 +1,35 @@
 package org.parley.monitoring;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.parley.runtime.environment.Action;
+import org.parley.runtime.metrics.SimulationMetrics;
+import org.parley.runtime.run.EpisodeListener;
 import org.parley.runtime.run.EpisodePlan;
+import org.parley.runtime.run.EpisodeResult;
+import org.parley.runtime.run.TranscriptEntry;
 
 /**
- * What one running episode has done so far, kept until it finishes so that coordination figures
- * (which need the whole episode, e.g. whether a question was ever answered) are counted once.
+ * The monitoring of one running episode: the listener its actor calls, and what it has done so far.
  *
- * <p>Calls for one episode arrive in order from that episode's actor, so the fields need no locks;
+ * <p>Coordination figures need the whole episode (whether a question was ever answered), so they
+ * are kept here and counted once it completes. Live series go to the condition's meters as calls
+ * arrive, except observations, which are counted here and added once per turn.
+ *
+ * <p>Why so few fields: with thousands of episodes in flight, an episode's tally has left the
+ * core's cache by the time its next message is handled, so every cache line of it costs a miss
+ * per message, while the shared meters stay hot in every core's cache. Counting into the shared
+ * meters at once is therefore cheaper than buffering counts in arrays of the tally's own.
+ *
+ * <p>Calls for one episode come in order from that episode's actor, so the fields need no locks;
  * the actor hand-offs order them.
  */
-final class EpisodeTally {
+final class EpisodeTally implements EpisodeListener {
     final EpisodePlan plan;
     final ConditionMeters meters;
-    /** Per role, how many agents of it this episode holds (for the agents-alive gauge). */
-    final Map<String, Integer> roles;
+    private final MonitoringListener owner;
 
     // ints, not longs: one episode never counts past 2^31, and a smaller tally spans fewer cache
     // lines, each a miss when thousands of episodes take turns on a core.
@@ -35,18 +47,118 @@ final class EpisodeTally {
 
     long turn = Long.MIN_VALUE;
     long turnStartedNanos;
-    /** Set by episodeFinished: a later call for this episode (its episode-end line) is not counted. */
+    /** Set when the episode has been counted: a later call for it goes straight to the meters. */
     boolean finished;
 
     /** Open questions; null until the first, so an episode without questions never touches a list. */
     private List<Question> pending;
+    /** Observations of the current turn, not yet on the shared counter. */
+    private int observations;
 
     private record Question(String asker, String addressee) {}
 
-    EpisodeTally(EpisodePlan plan, ConditionMeters meters, Map<String, Integer> roles) {
+    EpisodeTally(MonitoringListener owner, EpisodePlan plan, ConditionMeters meters, long startedNanos) {
+        this.owner = owner;
         this.plan = plan;
         this.meters = meters;
-        this.roles = roles;
+        this.turnStartedNanos = startedNanos;
+    }
+
+    @Override
+    public void transcript(TranscriptEntry entry) {
+        if (finished) {
+            afterEnd(entry);
+            return;
+        }
+        if (entry.turn() != turn) {
+            long now = System.nanoTime();
+            if (turn != Long.MIN_VALUE) {
+                meters.turnDuration.observe((now - turnStartedNanos) / 1e9);
+            }
+            turn = entry.turn();
+            turnStartedNanos = now;
+            flush();
+        }
+        switch (entry.type()) {
+            case TranscriptEntry.OBSERVATION -> observations++;
+            case TranscriptEntry.EVENT -> {
+                var name = CoordinationEvents.eventName(entry.data());
+                if (name != null) {
+                    meters.event(name).increment();
+                    event(name, entry.data());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** A line after the episode was counted goes to the live meters only. */
+    private void afterEnd(TranscriptEntry entry) {
+        switch (entry.type()) {
+            case TranscriptEntry.OBSERVATION -> meters.observations.increment();
+            case TranscriptEntry.EVENT -> {
+                var name = CoordinationEvents.eventName(entry.data());
+                if (name != null) {
+                    meters.event(name).increment();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    @Override
+    public void actionDecided(String role, Action action, Duration latency) {
+        var kind = action.kind();
+        var meter = meters.action(role, action.producedBy(), kind);
+        if (meter == null) {
+            meter = owner.actionMeters(meters, role, action.producedBy(), kind);
+        }
+        if (latency != null) {
+            meter.latency.observe(latency.toNanos() / 1e9);
+        }
+        meter.count(1);
+        if (!finished) {
+            action(action, meter.routed != null, meter.effort);
+        }
+    }
+
+    @Override
+    public void barrierClosed(long round, Duration wait, int stragglers) {
+        meters.barrierRounds.increment();
+        meters.barrierWait.observe(wait == null ? 0 : wait.toNanos() / 1e9);
+        if (stragglers > 0) {
+            meters.barrierStragglers.increment(stragglers);
+        }
+    }
+
+    @Override
+    public void backlog(int pendingMessages) {
+        if (finished) {
+            return;
+        }
+        int change = pendingMessages - lastBacklog;
+        if (change != 0) {
+            meters.backlog.add(change);
+            lastBacklog = pendingMessages;
+        }
+    }
+
+    @Override
+    public SimulationMetrics metrics() {
+        return meters.environmentMetrics;
+    }
+
+    @Override
+    public void finished(EpisodeResult result, Duration duration) {
+        owner.episodeFinished(this, result, duration);
+    }
+
+    /** Adds the observations counted here to the shared counter. */
+    void flush() {
+        if (observations > 0) {
+            meters.observations.increment(observations);
+            observations = 0;
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.metrics.SimulationMetrics;
+import org.parley.runtime.run.EpisodeListener;
 import org.parley.runtime.run.EpisodePlan;
 import org.parley.runtime.run.EpisodeResult;
 import org.parley.runtime.run.RunListener;
@@ -24,16 +24,18 @@ import org.parley.runtime.run.TranscriptEntry;
  * Turns run events into metrics with bounded labels (scenario, condition, environment, role,
  * model, kind): never an agent id or an episode id.
  *
- * <p>Live counters (episodes, actions, latency, backlog, round barriers) move as events arrive.
- * Coordination and communication-barrier figures need a whole episode — whether a question was
- * ever answered, the final scores — so they are added when an episode completes; failed episodes
- * are left out of them. The rules are written down in docs/metrics.md.
+ * <p>Live series (episodes, actions, latency, backlog, round barriers) move as events arrive
+ * (observations once per turn). Coordination and communication-barrier figures need
+ * a whole episode — whether a question was ever answered, the final scores — so they are added
+ * when an episode completes; failed episodes are left out of them. The rules are written down in
+ * docs/metrics.md.
  *
  * <p>Thread-safe: episodes call in concurrently. A run keeps thousands of episodes in flight, so
- * what costs is memory an episode's call touches for the first time, not arithmetic: per call it
- * finds the episode's tally (usually the one its thread used last), and per action it finds the
- * action's meters in a small array shared by the condition's episodes (hot in every core's cache)
- * and increments them, without allocating.
+ * what costs is memory an episode's call touches for the first time and adds to meters that every
+ * core writes, not arithmetic. The kernel holds each episode's tally as that episode's listener
+ * ({@link #startEpisode}), so a call reaches it without a look-up; the tally finds an action's
+ * meters in a small array shared by the condition's episodes (hot in every core's cache) and
+ * increments them, without allocating.
  */
 public final class MonitoringListener implements RunListener {
     static final String UNKNOWN = "unknown";
@@ -56,8 +58,6 @@ public final class MonitoringListener implements RunListener {
      * miss when thousands of episodes run). Episodes outside the run's plan use {@link #episodes}.
      */
     private volatile Map<String, AtomicReferenceArray<EpisodeTally>> slots = Map.of();
-    /** Per thread, the tally it used last (see {@link #tally}). */
-    private final ThreadLocal<EpisodeTally> lastTally = new ThreadLocal<>();
 
     /**
      * @param registry where meters go; one listener per registry
@@ -138,56 +138,13 @@ public final class MonitoringListener implements RunListener {
     }
 
     /**
-     * The episode's tally, creating it on the first call. The tally this thread used last is tried
-     * first: the kernel makes several calls for one episode in a row (an action, its transcript
-     * lines, the next turn's backlog), and that skips a look-up in a map of every running episode.
+     * The kernel's way in: the episode's tally is its listener, so its calls reach the tally
+     * without a look-up. It is also filed by condition and index, for calls that name the episode
+     * by its plan and for an episode whose actor crashed before it could report.
      */
-    private EpisodeTally tally(EpisodePlan episode) {
-        var tally = recent(episode);
-        if (tally != null) {
-            return tally;
-        }
-        var slot = slots.get(episode.condition());
-        int index = episode.index();
-        if (slot != null && index >= 0 && index < slot.length()) {
-            tally = slot.get(index);
-            if (tally != null && tally.plan == episode) {
-                lastTally.set(tally);
-                return tally;
-            }
-        }
-        tally = episodes.get(episode.id());
-        if (tally == null) {
-            tally = episodes.computeIfAbsent(episode.id(), id -> newTally(episode));
-            if (slot != null && index >= 0 && index < slot.length()) {
-                slot.set(index, tally);
-            }
-        }
-        lastTally.set(tally);
-        return tally;
-    }
-
-    /**
-     * The episode's tally if this thread used it last and the episode still runs, else null. Calls
-     * for one episode are ordered by its actor, so a tally seen here is up to date.
-     */
-    private EpisodeTally recent(EpisodePlan episode) {
-        var last = lastTally.get();
-        return last != null && last.plan == episode && !last.finished ? last : null;
-    }
-
-    private EpisodeTally newTally(EpisodePlan episode) {
-        var meters = conditionMeters(episode.condition());
-        var roles = new LinkedHashMap<String, Integer>();
-        for (var agent : episode.agents()) {
-            roles.merge(agent.role(), 1, Integer::sum);
-        }
-        var tally = new EpisodeTally(episode, meters, roles);
-        meters.started.increment();
-        meters.running.increment();
-        roles.forEach((role, n) -> meters.role(role).alive.add(n));
-        tally.turnStartedNanos = System.nanoTime();
-        return tally;
+    @Override
+    public EpisodeListener startEpisode(EpisodePlan episode) {
+        return tally(episode);
     }
 
     @Override
@@ -195,55 +152,67 @@ public final class MonitoringListener implements RunListener {
         tally(episode);
     }
 
+    /** The episode's tally, creating and filing it on the first call. */
+    private EpisodeTally tally(EpisodePlan episode) {
+        var tally = filed(episode.condition(), episode.index(), episode.id());
+        if (tally != null && !tally.finished) {
+            return tally;
+        }
+        var slot = slots.get(episode.condition());
+        int index = episode.index();
+        if (slot != null && index >= 0 && index < slot.length()) {
+            tally = newTally(episode);
+            slot.set(index, tally);
+            return tally;
+        }
+        return episodes.computeIfAbsent(episode.id(), id -> newTally(episode));
+    }
+
+    /** The running episode's tally filed under this condition, index and id, or null. */
+    private EpisodeTally filed(String condition, int index, String id) {
+        var slot = slots.get(condition);
+        if (slot != null && index >= 0 && index < slot.length()) {
+            var tally = slot.get(index);
+            if (tally != null && tally.plan.id().equals(id)) {
+                return tally;
+            }
+        }
+        return episodes.get(id);
+    }
+
+    private EpisodeTally newTally(EpisodePlan episode) {
+        var meters = conditionMeters(episode.condition());
+        var tally = new EpisodeTally(this, episode, meters, System.nanoTime());
+        meters.started.increment();
+        meters.running.increment();
+        for (var agent : episode.agents()) {
+            meters.role(agent.role()).alive.increment();
+        }
+        return tally;
+    }
+
     @Override
     public void transcript(EpisodePlan episode, TranscriptEntry entry) {
-        var tally = recent(episode);
+        var tally = filed(episode.condition(), episode.index(), episode.id());
         if (tally == null) {
-            if (TranscriptEntry.EPISODE_END.equals(entry.type()) && !episodes.containsKey(episode.id())) {
+            if (TranscriptEntry.EPISODE_END.equals(entry.type())) {
                 return; // written after episodeFinished: the episode is already counted
             }
             tally = tally(episode);
         }
-        if (entry.turn() != tally.turn) {
-            long now = System.nanoTime();
-            if (tally.turn != Long.MIN_VALUE) {
-                tally.meters.turnDuration.observe((now - tally.turnStartedNanos) / 1e9);
-            }
-            tally.turn = entry.turn();
-            tally.turnStartedNanos = now;
-        }
-        switch (entry.type()) {
-            case TranscriptEntry.OBSERVATION -> tally.meters.observations.increment();
-            case TranscriptEntry.EVENT -> {
-                var name = CoordinationEvents.eventName(entry.data());
-                if (name != null) {
-                    tally.meters.event(name).increment();
-                    tally.event(name, entry.data());
-                }
-            }
-            default -> { }
-        }
+        tally.transcript(entry);
     }
 
     @Override
     public void actionDecided(EpisodePlan episode, String role, Action action, Duration latency) {
-        var tally = tally(episode);
-        var kind = action.kind();
-        var meters = tally.meters.action(role, action.producedBy(), kind);
-        if (meters == null) {
-            var producedBy = action.producedBy();
-            var model = tally.meters.role(role).model(model(producedBy));
-            meters = tally.meters.addAction(new ConditionMeters.ActionMeters(role, producedBy, kind, model.actions(kind),
-                    model.latency, Communication.isMessage(kind) ? tally.meters.messagesRouted(kind) : null));
-        }
-        meters.actions.increment();
-        if (latency != null) {
-            meters.latency.observe(seconds(latency));
-        }
-        if (meters.routed != null) {
-            meters.routed.increment();
-        }
-        tally.action(action, meters.routed != null, meters.effort);
+        tally(episode).actionDecided(role, action, latency);
+    }
+
+    /** Creates and caches the meters of an action of a (role, mind description, kind) not seen before. */
+    ConditionMeters.ActionMeters actionMeters(ConditionMeters meters, String role, String producedBy, String kind) {
+        var model = meters.role(role).model(model(producedBy));
+        return meters.addAction(role, producedBy, kind, model.actions(kind), model.latency,
+                Communication.isMessage(kind) ? meters.messagesRouted(kind) : null);
     }
 
     /** The model label of a mind description: {@code llm:gpt-4o} → gpt-4o, rule-based → rule-based. */
@@ -265,22 +234,12 @@ public final class MonitoringListener implements RunListener {
 
     @Override
     public void barrierClosed(EpisodePlan episode, long round, Duration wait, int stragglers) {
-        var meters = tally(episode).meters;
-        meters.barrierRounds.increment();
-        meters.barrierWait.observe(seconds(wait));
-        if (stragglers > 0) {
-            meters.barrierStragglers.increment(stragglers);
-        }
+        tally(episode).barrierClosed(round, wait, stragglers);
     }
 
     @Override
     public void backlog(EpisodePlan episode, int pendingMessages) {
-        var tally = tally(episode);
-        int change = pendingMessages - tally.lastBacklog;
-        if (change != 0) {
-            tally.meters.backlog.add(change);
-            tally.lastBacklog = pendingMessages;
-        }
+        tally(episode).backlog(pendingMessages);
     }
 
     @Override
@@ -290,23 +249,42 @@ public final class MonitoringListener implements RunListener {
 
     @Override
     public void episodeFinished(EpisodeResult result, Duration duration) {
-        var tally = episodes.remove(result.episodeId());
-        var meters = tally != null ? tally.meters : conditionMeters(result.condition());
-        if (tally != null) {
-            tally.finished = true;
-            var slot = slots.get(tally.plan.condition());
-            int index = tally.plan.index();
-            if (slot != null && index >= 0 && index < slot.length()) {
-                slot.compareAndSet(index, tally, null);
-            }
-            meters.running.decrement();
-            tally.roles.forEach((role, n) -> meters.role(role).alive.add(-n));
-            meters.backlog.add(-tally.lastBacklog);
-            if (tally.turn != Long.MIN_VALUE) {
-                meters.turnDuration.observe((System.nanoTime() - tally.turnStartedNanos) / 1e9);
-            }
+        var tally = filed(result.condition(), result.index(), result.episodeId());
+        if (tally != null && !tally.finished) {
+            episodeFinished(tally, result, duration);
+            return;
+        }
+        // An episode never started here (e.g. its actor died before it began): count it as well.
+        var meters = conditionMeters(result.condition());
+        meters.started.increment();
+        if (result.failed()) {
+            meters.failed.increment();
+            meters.durationFailed.observe(seconds(duration));
         } else {
-            meters.started.increment();
+            meters.completed.increment();
+            meters.durationCompleted.observe(seconds(duration));
+            meters.turns.observe(result.turns());
+            recordScores(result, meters);
+        }
+    }
+
+    /** Counts a finished episode once: its live series, its outcome and, if it completed, its coordination. */
+    void episodeFinished(EpisodeTally tally, EpisodeResult result, Duration duration) {
+        if (tally.finished) {
+            return;
+        }
+        var meters = tally.meters;
+        long now = System.nanoTime();
+        tally.flush();
+        tally.finished = true;
+        unfile(tally);
+        meters.running.decrement();
+        for (var agent : tally.plan.agents()) {
+            meters.role(agent.role()).alive.decrement();
+        }
+        meters.backlog.add(-tally.lastBacklog);
+        if (tally.turn != Long.MIN_VALUE) {
+            meters.turnDuration.observe((now - tally.turnStartedNanos) / 1e9);
         }
         if (result.failed()) {
             meters.failed.increment();
@@ -317,13 +295,20 @@ public final class MonitoringListener implements RunListener {
         meters.durationCompleted.observe(seconds(duration));
         meters.turns.observe(result.turns());
         recordScores(result, meters);
-        if (tally != null) {
-            var figures = recordCoordination(result, tally, meters);
-            var sink = completedSink;
-            if (sink != null) {
-                sink.accept(figures);
-            }
+        var figures = recordCoordination(result, tally, meters);
+        var sink = completedSink;
+        if (sink != null) {
+            sink.accept(figures);
         }
+    }
+
+    private void unfile(EpisodeTally tally) {
+        var slot = slots.get(tally.plan.condition());
+        int index = tally.plan.index();
+        if (slot != null && index >= 0 && index < slot.length() && slot.compareAndSet(index, tally, null)) {
+            return;
+        }
+        episodes.remove(tally.plan.id(), tally);
     }
 
     private static void recordScores(EpisodeResult result, ConditionMeters meters) {
@@ -358,14 +343,14 @@ public final class MonitoringListener implements RunListener {
                 meters.successes.increment();
             }
         }
-        meters.coordinationActions.increment(tally.actions);
-        meters.coordinationMessages.increment(tally.messages);
-        meters.questions.increment(tally.questions);
-        meters.unansweredQuestions.increment(tally.unansweredAtEnd());
-        meters.commitmentsMade.increment(tally.commitmentsMade);
-        meters.commitmentsKept.increment(tally.commitmentsKept);
-        meters.commitmentsBroken.increment(tally.commitmentsBroken);
-        meters.conflicts.increment(tally.conflicts);
+        add(meters.coordinationActions, tally.actions);
+        add(meters.coordinationMessages, tally.messages);
+        add(meters.questions, tally.questions);
+        add(meters.unansweredQuestions, tally.unansweredAtEnd());
+        add(meters.commitmentsMade, tally.commitmentsMade);
+        add(meters.commitmentsKept, tally.commitmentsKept);
+        add(meters.commitmentsBroken, tally.commitmentsBroken);
+        add(meters.conflicts, tally.conflicts);
 
         var barrier = meters.barrier(tally.barrierOrNone());
         var understanding = score(scores, CoordinationEvents.MUTUAL_UNDERSTANDING_SCORE);
@@ -376,11 +361,18 @@ public final class MonitoringListener implements RunListener {
         if (confusion != null) {
             barrier.unresolvedConfusion.observe(confusion);
         }
-        barrier.repairAttempts.increment(tally.repairAttempts);
+        add(barrier.repairAttempts, tally.repairAttempts);
         return new EpisodeCoordination(result.episodeId(), result.condition(), tally.plan.index(), tally.actions,
                 tally.messages, tally.questions, tally.unansweredAtEnd(), tally.commitmentsMade, tally.commitmentsKept,
                 tally.commitmentsBroken, tally.conflicts, tally.repairAttempts, tally.barrierOrNone(), success,
                 understanding, confusion);
+    }
+
+    /** Adds to a counter, skipping zeros: every add is an atomic write to a line all cores share. */
+    private static void add(io.micrometer.core.instrument.Counter counter, int amount) {
+        if (amount != 0) {
+            counter.increment(amount);
+        }
     }
 
     private static double seconds(Duration d) {
@@ -410,6 +402,10 @@ public final class MonitoringListener implements RunListener {
 
     /** Episodes started but not yet finished (for tests and the end-of-run summary). */
     public int episodesInFlight() {
-        return episodes.size();
+        long running = 0;
+        for (var meters : conditions.values()) {
+            running += meters.running.sum();
+        }
+        return (int) running;
     }
 }

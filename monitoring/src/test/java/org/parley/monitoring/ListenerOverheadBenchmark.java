@@ -18,9 +18,9 @@ import org.parley.runtime.run.TranscriptEntry;
 
 /**
  * Prints what the monitoring listener costs per action (time and heap allocation) against a
- * listener that does nothing. Per action the kernel makes three calls: actionDecided and two
- * transcript lines (the action and its observation); the inputs are built beforehand so only the
- * listener is measured. Run: java -cp <test classpath> org.parley.monitoring.ListenerOverheadBenchmark
+ * listener that does nothing. Per action the kernel makes three calls to the episode's listener
+ * (what {@code startEpisode} returned): actionDecided and two transcript lines (the action and its
+ * observation); the inputs are built beforehand so only the listener is measured. Run: java -cp <test classpath> org.parley.monitoring.ListenerOverheadBenchmark
  */
 public final class ListenerOverheadBenchmark {
     private static final int EPISODES = 2_000;
@@ -87,14 +87,14 @@ public final class ListenerOverheadBenchmark {
         var episodes = plan.episodes();
         for (int e = 0; e < episodes.size(); e++) {
             EpisodePlan episode = episodes.get(e);
-            listener.episodeStarted(episode);
+            var heard = listener.startEpisode(episode);
             for (int i = 0; i < actions.size(); i++) {
                 var action = actions.get(i);
-                listener.actionDecided(episode, action.agent().equals("a") ? "client" : "counselor", action, latency);
-                listener.transcript(episode, entries.get(2 * i));
-                listener.transcript(episode, entries.get(2 * i + 1));
+                heard.actionDecided(action.agent().equals("a") ? "client" : "counselor", action, latency);
+                heard.transcript(entries.get(2 * i));
+                heard.transcript(entries.get(2 * i + 1));
             }
-            listener.episodeFinished(results.get(e), Duration.ofMillis(5));
+            heard.finished(results.get(e), Duration.ofMillis(5));
         }
     }
 }

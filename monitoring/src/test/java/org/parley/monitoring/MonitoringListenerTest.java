@@ -181,6 +181,40 @@ class MonitoringListenerTest {
     }
 
     @Test
+    void theEpisodesOwnListenerCountsLiveAndObservationsOncePerTurn() {
+        var plan = SyntheticRun.plan(1, 4);
+        var episode = plan.episodes().get(0);
+        listener.runStarted(plan);
+        var heard = listener.startEpisode(episode);
+        assertThat(listener.episodesInFlight()).isEqualTo(1);
+        heard.transcript(new TranscriptEntry(0, 1, "0", TranscriptEntry.OBSERVATION, "a", Map.of()));
+        heard.transcript(new TranscriptEntry(1, 1, "1", TranscriptEntry.OBSERVATION, "b", Map.of()));
+        heard.actionDecided("client", Action.speak("a", "Hello?").producedBy("rule-based"), Duration.ofMillis(2));
+        heard.metrics().count("offers");
+        var s = scrape();
+        assertThat(s.sum("parley_actions_total", Map.of())).isEqualTo(1);
+        assertThat(s.sum("parley_messages_routed_total", Map.of("kind", "speak"))).isEqualTo(1);
+        assertThat(s.sum("parley_action_latency_seconds_count", Map.of())).isEqualTo(1);
+        assertThat(s.sum("parley_agents_alive", Map.of())).isEqualTo(2);
+        assertThat(s.sum("parley_env_offers_total", Map.of())).isEqualTo(1);
+        // The turn's observations reach the counter when the next turn starts.
+        assertThat(s.sum("parley_observations_delivered_total", Map.of())).isZero();
+        heard.transcript(new TranscriptEntry(2, 2, "2", TranscriptEntry.OBSERVATION, "a", Map.of()));
+        assertThat(scrape().sum("parley_observations_delivered_total", Map.of())).isEqualTo(2);
+
+        heard.finished(result(episode, EpisodeResult.Status.COMPLETED, Outcome.empty()), Duration.ZERO);
+        s = scrape();
+        assertThat(s.sum("parley_observations_delivered_total", Map.of())).isEqualTo(3);
+        assertThat(s.sum("parley_agents_alive", Map.of())).isZero();
+        assertThat(s.sum("parley_coordination_questions_total", Map.of())).isEqualTo(1);
+        assertThat(s.sum("parley_coordination_unanswered_questions_total", Map.of())).isEqualTo(1);
+        assertThat(listener.episodesInFlight()).isZero();
+        // A second end of the same episode is not counted again.
+        heard.finished(result(episode, EpisodeResult.Status.COMPLETED, Outcome.empty()), Duration.ZERO);
+        assertThat(scrape().sum("parley_episodes_completed_total", Map.of())).isEqualTo(1);
+    }
+
+    @Test
     void eventNamesAreReadFromEitherKeyAndCountedLive() {
         var plan = SyntheticRun.plan(1, 4);
         var episode = plan.episodes().get(0);

@@ -33,6 +33,7 @@ import org.parley.runtime.mind.Mind;
 import org.parley.runtime.mind.Turn;
 import org.parley.runtime.protocol.TurnProtocol;
 import org.parley.runtime.run.EpisodeEvaluator;
+import org.parley.runtime.run.EpisodeListener;
 import org.parley.runtime.run.EpisodePlan;
 import org.parley.runtime.run.EpisodeResult;
 import org.parley.runtime.run.Limits;
@@ -103,6 +104,11 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
     private final TimerScheduler<Command> timers;
     private final EpisodePlan plan;
     private final RunListener listener;
+    /**
+     * Hears this episode: what the run's listeners returned when it started (until then, and if
+     * starting failed, the run listener with the plan added to each call).
+     */
+    private EpisodeListener episodeListener;
     private final ActorRef<RunSupervisor.Command> supervisor;
     private final int slot;
     private final Limits limits;
@@ -147,7 +153,8 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
         this.supervisor = supervisor;
         this.slot = slot;
         this.limits = plan.limits() == null ? Limits.defaults() : plan.limits();
-        this.transcript = new EpisodeTranscript(plan, listener, timestamps);
+        this.episodeListener = listener.forward(plan);
+        this.transcript = new EpisodeTranscript(plan, episodeListener, timestamps);
         int n = plan.agents().size();
         var idList = new ArrayList<String>(n);
         var roleList = new ArrayList<String>(n);
@@ -191,7 +198,8 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
     }
 
     private void setUp() {
-        listener.episodeStarted(plan);
+        episodeListener = listener.startEpisode(plan);
+        transcript.listener(episodeListener);
         String setupFailure = null;
         String failedAgent = null;
         boolean envFailed = false;
@@ -257,7 +265,7 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
         for (int i = 0; i < ids.size(); i++) {
             participants.add(new EpisodeContext.Participant(ids.get(i), roles.get(i)));
         }
-        var context = new EpisodeContext(plan.id(), plan.condition(), plan.seed(), participants, listener.metrics(plan));
+        var context = new EpisodeContext(plan.id(), plan.condition(), plan.seed(), participants, episodeListener.metrics());
         Step first = environment(() -> env.start(context));
         envStarted = true;
         record(first, true);
@@ -379,7 +387,7 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
     }
 
     private void decidedBy(Pending p, Action action, long latencyNanos) {
-        listener.actionDecided(plan, roles.get(p.index()), action, Duration.ofNanos(latencyNanos));
+        episodeListener.actionDecided(roles.get(p.index()), action, Duration.ofNanos(latencyNanos));
     }
 
     private void onDeferred(Deferred d) {
@@ -490,7 +498,7 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
     }
 
     private void sampleBacklog() {
-        listener.backlog(plan, unreadTotal);
+        episodeListener.backlog(unreadTotal);
     }
 
     // ---- simultaneous -----------------------------------------------------------------------
@@ -527,7 +535,7 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
             data.put("wait-ms", wait.toMillis());
         }
         transcript.write(TranscriptEntry.BARRIER, null, data);
-        listener.barrierClosed(plan, barrier.round(), wait, stragglers.size());
+        episodeListener.barrierClosed(barrier.round(), wait, stragglers.size());
         boolean nothingDone = true;
         End end = null;
         for (Action action : barrier.actionsInDeclaredOrder()) {
@@ -670,7 +678,7 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
         }
         var result = new EpisodeResult(plan.id(), plan.condition(), plan.index(), plan.seed(), status, reason, turn,
                 outcome, infos);
-        listener.episodeFinished(result, Duration.ofNanos(System.nanoTime() - startedNanos));
+        episodeListener.finished(result, Duration.ofNanos(System.nanoTime() - startedNanos));
         supervisor.tell(new RunSupervisor.EpisodeFinished(slot, result, actions));
     }
 

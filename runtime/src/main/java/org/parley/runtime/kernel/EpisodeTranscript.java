@@ -9,8 +9,8 @@ import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.Event;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.environment.Outcome;
+import org.parley.runtime.run.EpisodeListener;
 import org.parley.runtime.run.EpisodePlan;
-import org.parley.runtime.run.RunListener;
 import org.parley.runtime.run.RunPlan;
 import org.parley.runtime.run.TranscriptEntry;
 
@@ -27,7 +27,8 @@ import org.parley.runtime.run.TranscriptEntry;
  */
 final class EpisodeTranscript {
     private final EpisodePlan plan;
-    private final RunListener listener;
+    /** Hears every line; replaced once the run's listeners have started the episode. */
+    private EpisodeListener listener;
     private final boolean logical;
     private long seq;
     private long turn;
@@ -35,11 +36,15 @@ final class EpisodeTranscript {
     /** Every entry, kept only when an evaluator will read the episode afterwards. */
     private final List<TranscriptEntry> kept;
 
-    EpisodeTranscript(EpisodePlan plan, RunListener listener, RunPlan.Timestamps timestamps) {
+    EpisodeTranscript(EpisodePlan plan, EpisodeListener listener, RunPlan.Timestamps timestamps) {
         this.plan = plan;
         this.listener = listener;
         this.logical = timestamps != RunPlan.Timestamps.WALL;
         this.kept = plan.evaluator() == null ? null : new ArrayList<>();
+    }
+
+    void listener(EpisodeListener listener) {
+        this.listener = listener;
     }
 
     /** The entries written so far (empty unless the plan has an evaluator). */
@@ -61,7 +66,7 @@ final class EpisodeTranscript {
         if (kept != null) {
             kept.add(entry);
         }
-        listener.transcript(plan, entry);
+        listener.transcript(entry);
     }
 
     private String stamp() {

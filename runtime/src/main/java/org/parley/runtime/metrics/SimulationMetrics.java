@@ -1,5 +1,6 @@
 package org.parley.runtime.metrics;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,28 @@ public interface SimulationMetrics {
 
     default void count(String name) {
         count(name, 1, Map.of());
+    }
+
+    /** Reports to every sink of {@code sinks} that is not {@link #NONE}, in order. */
+    static SimulationMetrics all(List<SimulationMetrics> sinks) {
+        var live = sinks.stream().filter(m -> m != null && m != NONE).toList();
+        if (live.isEmpty()) {
+            return NONE;
+        }
+        if (live.size() == 1) {
+            return live.get(0);
+        }
+        return new SimulationMetrics() {
+            @Override
+            public void count(String name, double amount, Map<String, String> tags) {
+                live.forEach(s -> s.count(name, amount, tags));
+            }
+
+            @Override
+            public void observe(String name, double value, Map<String, String> tags) {
+                live.forEach(s -> s.observe(name, value, tags));
+            }
+        };
     }
 
     SimulationMetrics NONE = new SimulationMetrics() {

@@ -2,7 +2,6 @@ package org.parley.runtime.run;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.metrics.SimulationMetrics;
 
@@ -22,6 +21,15 @@ final class CompositeRunListener implements RunListener {
     @Override
     public void episodeStarted(EpisodePlan episode) {
         listeners.forEach(l -> l.episodeStarted(episode));
+    }
+
+    @Override
+    public EpisodeListener startEpisode(EpisodePlan episode) {
+        var each = new EpisodeListener[listeners.size()];
+        for (int i = 0; i < each.length; i++) {
+            each[i] = listeners.get(i).startEpisode(episode);
+        }
+        return each.length == 1 ? each[0] : new CompositeEpisodeListener(each);
     }
 
     @Override
@@ -46,24 +54,7 @@ final class CompositeRunListener implements RunListener {
 
     @Override
     public SimulationMetrics metrics(EpisodePlan episode) {
-        var sinks = listeners.stream().map(l -> l.metrics(episode)).filter(m -> m != SimulationMetrics.NONE).toList();
-        if (sinks.isEmpty()) {
-            return SimulationMetrics.NONE;
-        }
-        if (sinks.size() == 1) {
-            return sinks.get(0);
-        }
-        return new SimulationMetrics() {
-            @Override
-            public void count(String name, double amount, Map<String, String> tags) {
-                sinks.forEach(s -> s.count(name, amount, tags));
-            }
-
-            @Override
-            public void observe(String name, double value, Map<String, String> tags) {
-                sinks.forEach(s -> s.observe(name, value, tags));
-            }
-        };
+        return SimulationMetrics.all(listeners.stream().map(l -> l.metrics(episode)).toList());
     }
 
     @Override

@@ -19,6 +19,23 @@ public interface RunListener {
 
     default void episodeStarted(EpisodePlan episode) {}
 
+    /**
+     * An episode starts: the kernel calls this (not {@link #episodeStarted}) once per episode and
+     * sends the rest of the episode's calls, its end included, to the listener it returns. The
+     * default calls {@link #episodeStarted} and returns a listener that passes every call on to this
+     * one's methods with the plan added. Override it to keep an episode's state in the returned
+     * object instead of finding it by the plan in every call.
+     */
+    default EpisodeListener startEpisode(EpisodePlan episode) {
+        episodeStarted(episode);
+        return forward(episode);
+    }
+
+    /** This listener as an {@link EpisodeListener} of one episode, passing each call on with the plan. */
+    default EpisodeListener forward(EpisodePlan episode) {
+        return new ForwardingEpisodeListener(this, episode);
+    }
+
     /** One transcript line, in order. */
     default void transcript(EpisodePlan episode, TranscriptEntry entry) {}
 
@@ -36,6 +53,10 @@ public interface RunListener {
         return SimulationMetrics.NONE;
     }
 
+    /**
+     * The episode ended. The kernel tells the episode's {@link EpisodeListener}, whose default
+     * passes it on to here; an episode whose actor crashed before it could report is told here only.
+     */
     default void episodeFinished(EpisodeResult result, Duration duration) {}
 
     default void runFinished(RunReport report) {}
