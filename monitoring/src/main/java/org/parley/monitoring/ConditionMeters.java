@@ -2,12 +2,8 @@ package org.parley.monitoring;
 
 import static org.parley.monitoring.MetricNames.*;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every meter of one (scenario, condition, environment). Meters are created once and cached by
@@ -19,39 +15,39 @@ import java.util.concurrent.atomic.LongAdder;
  * zero instead of missing.
  */
 final class ConditionMeters {
-    private final MeterRegistry registry;
+    private final CellMeters cellMeters;
     private final Distributions distributions;
     private final String scenario;
     private final String condition;
     private final String environment;
     final Tags tags;
 
-    final Counter started;
-    final Counter completed;
-    final Counter failed;
-    /** Gauges' values as striped adders: every episode start and finish moves them, from any thread. */
-    final LongAdder running = new LongAdder();
+    final CellCount started;
+    final CellCount completed;
+    final CellCount failed;
+    /** Gauges: every episode start and finish moves them, from any thread. */
+    final CellCount running;
     final Distribution durationCompleted;
     final Distribution durationFailed;
     final Distribution turns;
-    final Counter observations;
+    final CellCount observations;
     final Distribution turnDuration;
-    final LongAdder backlog = new LongAdder();
-    final Counter barrierRounds;
+    final CellCount backlog;
+    final CellCount barrierRounds;
     final Distribution barrierWait;
-    final Counter barrierStragglers;
+    final CellCount barrierStragglers;
 
-    final Counter coordinationEpisodes;
-    final Counter successScored;
-    final Counter successes;
-    final Counter coordinationActions;
-    final Counter coordinationMessages;
-    final Counter questions;
-    final Counter unansweredQuestions;
-    final Counter commitmentsMade;
-    final Counter commitmentsKept;
-    final Counter commitmentsBroken;
-    final Counter conflicts;
+    final CellCount coordinationEpisodes;
+    final CellCount successScored;
+    final CellCount successes;
+    final CellCount coordinationActions;
+    final CellCount coordinationMessages;
+    final CellCount questions;
+    final CellCount unansweredQuestions;
+    final CellCount commitmentsMade;
+    final CellCount commitmentsKept;
+    final CellCount commitmentsBroken;
+    final CellCount conflicts;
 
     final EnvironmentMetrics environmentMetrics;
 
@@ -60,15 +56,15 @@ final class ConditionMeters {
     private volatile ActionMeters[] actions = new ActionMeters[0];
 
     private final ConcurrentHashMap<String, RoleMeters> roles = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Counter> messagesRouted = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Counter> events = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CellCount> messagesRouted = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CellCount> events = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, BarrierMeters> barriers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Distribution>> scores =
             new ConcurrentHashMap<>();
 
-    ConditionMeters(MeterRegistry registry, Distributions distributions, String scenario, String condition,
+    ConditionMeters(CellMeters cellMeters, Distributions distributions, String scenario, String condition,
                     String environment) {
-        this.registry = registry;
+        this.cellMeters = cellMeters;
         this.distributions = distributions;
         this.scenario = scenario;
         this.condition = condition;
@@ -78,16 +74,14 @@ final class ConditionMeters {
         started = counter(EPISODES_STARTED, "Episodes started", tags);
         completed = counter(EPISODES_COMPLETED, "Episodes that ended normally", tags);
         failed = counter(EPISODES_FAILED, "Episodes that failed (an agent or the environment threw, or a timeout)", tags);
-        Gauge.builder(EPISODES_RUNNING, running, LongAdder::sum).description("Episodes in flight")
-                .tags(tags).strongReference(true).register(registry);
+        running = cellMeters.gauge(EPISODES_RUNNING, "Episodes in flight", null, tags);
         durationCompleted = distributions.episodeDuration.labelValues(scenario, condition, environment, "completed");
         durationFailed = distributions.episodeDuration.labelValues(scenario, condition, environment, "failed");
         turns = distributions.episodeTurns.labelValues(scenario, condition, environment);
         observations = counter(OBSERVATIONS_DELIVERED, "Observations delivered to agents", tags);
         turnDuration = distributions.turnDuration.labelValues(scenario, condition, environment);
-        Gauge.builder(MAILBOX_BACKLOG, backlog, LongAdder::sum)
-                .description("Messages waiting in agents' mailboxes, summed over running episodes")
-                .baseUnit("messages").tags(tags).strongReference(true).register(registry);
+        backlog = cellMeters.gauge(MAILBOX_BACKLOG, "Messages waiting in agents' mailboxes, summed over running episodes",
+                "messages", tags);
         barrierRounds = counter(ROUND_BARRIER_ROUNDS, "Rounds of the simultaneous protocol closed", tags);
         barrierWait = distributions.roundBarrierWait.labelValues(scenario, condition, environment);
         barrierStragglers = counter(ROUND_BARRIER_STRAGGLERS, "Agents that missed a round's barrier timeout", tags);
@@ -105,11 +99,11 @@ final class ConditionMeters {
         conflicts = counter(COORDINATION_CONFLICTS, "merge-conflict and conflict events", tags);
 
         barrier(CoordinationEvents.NO_BARRIER);
-        environmentMetrics = new EnvironmentMetrics(registry, tags);
+        environmentMetrics = new EnvironmentMetrics(cellMeters, distributions, tags);
     }
 
-    private Counter counter(String name, String description, Tags tags) {
-        return Counter.builder(name).description(description).tags(tags).register(registry);
+    private CellCount counter(String name, String description, Tags tags) {
+        return cellMeters.counter(name, description, tags);
     }
 
     /** This condition's key figures as of now. */
@@ -168,8 +162,8 @@ final class ConditionMeters {
      * action) the scan would grow too long: further ones are resolved through the label maps every
      * time instead.
      */
-    synchronized ActionMeters addAction(String role, String producedBy, String kind, Counter counter,
-                                        Distribution latency, Counter routed) {
+    synchronized ActionMeters addAction(String role, String producedBy, String kind, CellCount counter,
+                                        Distribution latency, CellCount routed) {
         var known = action(role, producedBy, kind);
         if (known != null) {
             return known;
@@ -188,14 +182,14 @@ final class ConditionMeters {
         final String role;
         final String producedBy;
         final String kind;
-        final Counter actions;
+        final CellCount actions;
         final Distribution latency;
         /** Null when the kind is not a message. */
-        final Counter routed;
+        final CellCount routed;
         final boolean effort;
 
-        ActionMeters(String role, String producedBy, String kind, Counter actions, Distribution latency,
-                     Counter routed) {
+        ActionMeters(String role, String producedBy, String kind, CellCount actions, Distribution latency,
+                     CellCount routed) {
             this.role = role;
             this.producedBy = producedBy;
             this.kind = kind;
@@ -206,10 +200,10 @@ final class ConditionMeters {
         }
 
         /** Counts {@code n} such actions (and as many messages routed, for a message kind). */
-        void count(int n) {
-            actions.increment(n);
+        void count(long n) {
+            actions.add(n);
             if (routed != null) {
-                routed.increment(n);
+                routed.add(n);
             }
         }
     }
@@ -219,13 +213,13 @@ final class ConditionMeters {
         return meters != null ? meters : roles.computeIfAbsent(role, r -> new RoleMeters(r));
     }
 
-    Counter messagesRouted(String kind) {
+    CellCount messagesRouted(String kind) {
         var c = messagesRouted.get(kind);
         return c != null ? c : messagesRouted.computeIfAbsent(kind,
                 k -> counter(MESSAGES_ROUTED, "Messages routed between agents, by action kind", tags.and(KIND, k)));
     }
 
-    Counter event(String type) {
+    CellCount event(String type) {
         var c = events.get(type);
         return c != null ? c : events.computeIfAbsent(type,
                 t -> counter(EVENTS, "Environment events, by type", tags.and(TYPE, t)));
@@ -250,14 +244,13 @@ final class ConditionMeters {
     final class RoleMeters {
         private final String role;
         private final Tags roleTags;
-        final LongAdder alive = new LongAdder();
+        final CellCount alive;
         private final ConcurrentHashMap<String, ModelMeters> models = new ConcurrentHashMap<>();
 
         RoleMeters(String role) {
             this.role = role;
             this.roleTags = tags.and(ROLE, role);
-            Gauge.builder(AGENTS_ALIVE, alive, LongAdder::sum).description("Agents in running episodes")
-                    .tags(roleTags).strongReference(true).register(registry);
+            this.alive = cellMeters.gauge(AGENTS_ALIVE, "Agents in running episodes", null, roleTags);
         }
 
         ModelMeters model(String model) {
@@ -270,17 +263,17 @@ final class ConditionMeters {
     final class ModelMeters {
         private final Tags modelTags;
         final Distribution latency;
-        private final ConcurrentHashMap<String, Counter> actions = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, CellCount> actions = new ConcurrentHashMap<>();
 
         ModelMeters(String role, String model, Tags modelTags) {
             this.modelTags = modelTags;
             this.latency = distributions.actionLatency.labelValues(scenario, condition, environment, role, model);
         }
 
-        Counter actions(String kind) {
+        CellCount actions(String kind) {
             var c = actions.get(kind);
-            return c != null ? c : actions.computeIfAbsent(kind, k -> Counter.builder(ACTIONS)
-                    .description("Actions decided, by kind").tags(modelTags).tag(KIND, k).register(registry));
+            return c != null ? c : actions.computeIfAbsent(kind,
+                    k -> counter(ACTIONS, "Actions decided, by kind", modelTags.and(KIND, k)));
         }
     }
 
@@ -288,14 +281,13 @@ final class ConditionMeters {
     final class BarrierMeters {
         final Distribution mutualUnderstanding;
         final Distribution unresolvedConfusion;
-        final Counter repairAttempts;
+        final CellCount repairAttempts;
 
         BarrierMeters(String barrier) {
             mutualUnderstanding = distributions.mutualUnderstanding.labelValues(scenario, condition, environment, barrier);
             unresolvedConfusion = distributions.unresolvedConfusion.labelValues(scenario, condition, environment, barrier);
-            repairAttempts = Counter.builder(COMMUNICATION_REPAIR_ATTEMPTS)
-                    .description("repair-attempt events in completed episodes").tags(tags.and(BARRIER, barrier))
-                    .register(registry);
+            repairAttempts = counter(COMMUNICATION_REPAIR_ATTEMPTS, "repair-attempt events in completed episodes",
+                    tags.and(BARRIER, barrier));
         }
     }
 }

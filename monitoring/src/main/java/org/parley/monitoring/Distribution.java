@@ -16,33 +16,30 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One series of a histogram (fixed buckets) or a summary (count and sum, no quantiles), recorded
- * with striped adders only.
+ * One series of a histogram (fixed buckets) or a summary (count and sum, no quantiles), counted in
+ * {@link ThreadCells}.
  *
- * <p>Why not the Prometheus client's own Histogram and Summary: every observation there first
- * increments one of a few atomic longs (striped by thread id, allocated side by side), a cache
- * line that all episode threads write, so with episodes on every core each observation waits for
- * that line. Here an observation touches per-thread adder cells: a bucket's and the sum's. A scrape
- * reads the count as the sum of the buckets, so the buckets and the count always agree; the sum
- * may lag by observations in flight, as with any lock-free counter.
+ * <p>Why not the Prometheus client's own Histogram and Summary: every observation there increments
+ * atomic longs, and an atomic add waits for the episode thread's pending stores (see
+ * {@link ThreadCells}). Here an observation writes two cells of the observing thread: its bucket's
+ * and the sum's. A scrape reads the count as the sum of the buckets, so the buckets and the count
+ * always agree; the sum may lag by observations in flight, as with any lock-free counter.
  */
 final class Distribution {
+    private final ThreadCells cells;
     /** Upper bounds without +Inf, or null for a summary. */
     private final double[] bounds;
-    /** One per bound plus +Inf; a summary has just the one. */
-    private final LongAdder[] counts;
-    private final DoubleAdder sum = new DoubleAdder();
+    /** The first bucket's cell; the buckets (one per bound plus +Inf, or just one for a summary) follow, then the sum. */
+    private final int base;
+    private final int buckets;
 
-    private Distribution(double[] bounds) {
+    private Distribution(ThreadCells cells, double[] bounds) {
+        this.cells = cells;
         this.bounds = bounds;
-        this.counts = new LongAdder[bounds == null ? 1 : bounds.length + 1];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = new LongAdder();
-        }
+        this.buckets = bounds == null ? 1 : bounds.length + 1;
+        this.base = cells.allocate(buckets + 1);
     }
 
     void observe(double value) {
@@ -55,20 +52,29 @@ final class Distribution {
                 bucket++;
             }
         }
-        counts[bucket].increment();
-        sum.add(value);
+        var shard = cells.local();
+        shard.add(base + bucket, 1);
+        shard.addDouble(base + buckets, value);
     }
 
     long getCount() {
         long n = 0;
-        for (var c : counts) {
-            n += c.sum();
+        for (int i = 0; i < buckets; i++) {
+            n += cells.sum(base + i);
         }
         return n;
     }
 
     double getSum() {
-        return sum.sum();
+        return cells.sumDouble(base + buckets);
+    }
+
+    private long[] bucketCounts() {
+        long[] counts = new long[buckets];
+        for (int i = 0; i < buckets; i++) {
+            counts[i] = cells.sum(base + i);
+        }
+        return counts;
     }
 
     /**
@@ -83,8 +89,10 @@ final class Distribution {
         private final double[] snapshotBounds;
         private final double[] bounds;
         private final ConcurrentHashMap<List<String>, Distribution> series = new ConcurrentHashMap<>();
+        private final ThreadCells cells;
 
-        private Family(String name, String help, Unit unit, double[] bounds, String... labelNames) {
+        private Family(ThreadCells cells, String name, String help, Unit unit, double[] bounds, String... labelNames) {
+            this.cells = cells;
             this.metadata = new MetricMetadata(name, help, unit);
             this.type = bounds == null ? MetricType.SUMMARY : MetricType.HISTOGRAM;
             this.labelNames = labelNames.clone();
@@ -97,15 +105,16 @@ final class Distribution {
             }
         }
 
-        static Family histogram(PrometheusRegistry registry, String name, String help, Unit unit, double[] bounds,
-                                String... labelNames) {
-            var family = new Family(name, help, unit, bounds, labelNames);
+        static Family histogram(PrometheusRegistry registry, ThreadCells cells, String name, String help, Unit unit,
+                                double[] bounds, String... labelNames) {
+            var family = new Family(cells, name, help, unit, bounds, labelNames);
             registry.register(family);
             return family;
         }
 
-        static Family summary(PrometheusRegistry registry, String name, String help, String... labelNames) {
-            var family = new Family(name, help, null, null, labelNames);
+        static Family summary(PrometheusRegistry registry, ThreadCells cells, String name, String help,
+                              String... labelNames) {
+            var family = new Family(cells, name, help, null, null, labelNames);
             registry.register(family);
             return family;
         }
@@ -116,7 +125,11 @@ final class Distribution {
                 throw new IllegalArgumentException(metadata.getName() + " takes " + labelNames.length
                         + " label values, got " + values.length);
             }
-            return series.computeIfAbsent(List.of(values), v -> new Distribution(bounds));
+            return series.computeIfAbsent(List.of(values), v -> new Distribution(cells, bounds));
+        }
+
+        List<String> labelNames() {
+            return List.of(labelNames);
         }
 
         @Override
@@ -124,10 +137,7 @@ final class Distribution {
             if (type == MetricType.HISTOGRAM) {
                 var points = new ArrayList<HistogramSnapshot.HistogramDataPointSnapshot>();
                 series.forEach((values, d) -> {
-                    long[] counts = new long[d.counts.length];
-                    for (int i = 0; i < counts.length; i++) {
-                        counts[i] = d.counts[i].sum();
-                    }
+                    long[] counts = d.bucketCounts();
                     points.add(HistogramSnapshot.HistogramDataPointSnapshot.builder()
                             .classicHistogramBuckets(ClassicHistogramBuckets.of(snapshotBounds, counts))
                             .sum(d.getSum()).labels(labels(values)).build());

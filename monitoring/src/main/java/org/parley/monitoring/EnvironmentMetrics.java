@@ -1,8 +1,5 @@
 package org.parley.monitoring;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
@@ -23,19 +20,21 @@ import org.slf4j.LoggerFactory;
 final class EnvironmentMetrics implements SimulationMetrics {
     private static final Logger log = LoggerFactory.getLogger(EnvironmentMetrics.class);
 
-    private final MeterRegistry registry;
+    private final CellMeters cellMeters;
+    private final Distributions distributions;
     private final Tags conditionTags;
-    private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, Counter>> counters =
+    private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, CellAmount>> counters =
             new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, DistributionSummary>> summaries =
+    private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, Distribution>> summaries =
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Boolean> rejected = new ConcurrentHashMap<>();
     /** The meters recorded without tags, by name: the common case, found without comparing maps. */
-    private final ConcurrentHashMap<String, Counter> untaggedCounters = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, DistributionSummary> untaggedSummaries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CellAmount> untaggedCounters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Distribution> untaggedSummaries = new ConcurrentHashMap<>();
 
-    EnvironmentMetrics(MeterRegistry registry, Tags conditionTags) {
-        this.registry = registry;
+    EnvironmentMetrics(CellMeters cellMeters, Distributions distributions, Tags conditionTags) {
+        this.cellMeters = cellMeters;
+        this.distributions = distributions;
         this.conditionTags = conditionTags;
     }
 
@@ -43,14 +42,16 @@ final class EnvironmentMetrics implements SimulationMetrics {
     public void count(String name, double amount, Map<String, String> tags) {
         var meter = tags == null || tags.isEmpty() ? untaggedCounters.get(name) : null;
         if (meter == null) {
-            meter = lookup(counters, name, tags, t -> Counter.builder(meterName(name))
-                    .description("Counted by the environment as " + name).tags(t).register(registry));
+            meter = lookup(counters, name, tags, t -> {
+                distributions.claimEnvironmentName(meterName(name), true);
+                return cellMeters.amount(meterName(name), "Counted by the environment as " + name, t);
+            });
             if (meter != null && (tags == null || tags.isEmpty())) {
                 untaggedCounters.putIfAbsent(name, meter);
             }
         }
         if (meter != null) {
-            meter.increment(amount);
+            meter.add(amount);
         }
     }
 
@@ -58,14 +59,18 @@ final class EnvironmentMetrics implements SimulationMetrics {
     public void observe(String name, double value, Map<String, String> tags) {
         var meter = tags == null || tags.isEmpty() ? untaggedSummaries.get(name) : null;
         if (meter == null) {
-            meter = lookup(summaries, name, tags, t -> DistributionSummary.builder(meterName(name))
-                    .description("Observed by the environment as " + name).tags(t).register(registry));
+            meter = lookup(summaries, name, tags, t -> {
+                distributions.claimEnvironmentName(meterName(name), false);
+                return distributions.environmentSummary(meterName(name).replace('.', '_'),
+                        "Observed by the environment as " + name, t.stream().map(Tag::getKey).toList())
+                        .labelValues(t.stream().map(Tag::getValue).toArray(String[]::new));
+            });
             if (meter != null && (tags == null || tags.isEmpty())) {
                 untaggedSummaries.putIfAbsent(name, meter);
             }
         }
         if (meter != null) {
-            meter.record(value);
+            meter.observe(value);
         }
     }
 
@@ -82,7 +87,7 @@ final class EnvironmentMetrics implements SimulationMetrics {
         }
         try {
             return byTags.computeIfAbsent(new java.util.HashMap<>(key), k -> create.apply(allTags(k)));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             // A name holds one meter type; an environment that both counts and observes under one name
             // loses the second kind, and is told once instead of failing the episode.
             if (rejected.putIfAbsent(name, Boolean.TRUE) == null) {

@@ -16,12 +16,12 @@ import org.parley.runtime.run.TranscriptEntry;
  *
  * <p>Coordination figures need the whole episode (whether a question was ever answered), so they
  * are kept here and counted once it completes. Live series go to the condition's meters as calls
- * arrive, except observations, which are counted here and added once per turn.
+ * arrive.
  *
  * <p>Why so few fields: with thousands of episodes in flight, an episode's tally has left the
  * core's cache by the time its next message is handled, so every cache line of it costs a miss
- * per message, while the shared meters stay hot in every core's cache. Counting into the shared
- * meters at once is therefore cheaper than buffering counts in arrays of the tally's own.
+ * per message, while the meters' cells of the thread ({@link ThreadCells}) stay hot in its core's
+ * cache. Counting into those at once is cheaper than buffering counts in the tally.
  *
  * <p>Calls for one episode come in order from that episode's actor, so the fields need no locks;
  * the actor hand-offs order them.
@@ -52,8 +52,6 @@ final class EpisodeTally implements EpisodeListener {
 
     /** Open questions; null until the first, so an episode without questions never touches a list. */
     private List<Question> pending;
-    /** Observations of the current turn, not yet on the shared counter. */
-    private int observations;
 
     private record Question(String asker, String addressee) {}
 
@@ -77,10 +75,9 @@ final class EpisodeTally implements EpisodeListener {
             }
             turn = entry.turn();
             turnStartedNanos = now;
-            flush();
         }
         switch (entry.type()) {
-            case TranscriptEntry.OBSERVATION -> observations++;
+            case TranscriptEntry.OBSERVATION -> meters.observations.increment();
             case TranscriptEntry.EVENT -> {
                 var name = CoordinationEvents.eventName(entry.data());
                 if (name != null) {
@@ -127,7 +124,7 @@ final class EpisodeTally implements EpisodeListener {
         meters.barrierRounds.increment();
         meters.barrierWait.observe(wait == null ? 0 : wait.toNanos() / 1e9);
         if (stragglers > 0) {
-            meters.barrierStragglers.increment(stragglers);
+            meters.barrierStragglers.add(stragglers);
         }
     }
 
@@ -151,14 +148,6 @@ final class EpisodeTally implements EpisodeListener {
     @Override
     public void finished(EpisodeResult result, Duration duration) {
         owner.episodeFinished(this, result, duration);
-    }
-
-    /** Adds the observations counted here to the shared counter. */
-    void flush() {
-        if (observations > 0) {
-            meters.observations.increment(observations);
-            observations = 0;
-        }
     }
 
     /**

@@ -41,6 +41,7 @@ public final class MonitoringListener implements RunListener {
     static final String UNKNOWN = "unknown";
 
     private final PrometheusMeterRegistry registry;
+    private final CellMeters cellMeters;
     private final Distributions distributions;
     private final LlmMetrics llm;
     private volatile String scenario = UNKNOWN;
@@ -66,7 +67,9 @@ public final class MonitoringListener implements RunListener {
      */
     public MonitoringListener(PrometheusMeterRegistry registry, LlmMetrics llm) {
         this.registry = registry;
-        this.distributions = new Distributions(registry.getPrometheusRegistry());
+        var cells = new ThreadCells();
+        this.cellMeters = new CellMeters(registry, cells);
+        this.distributions = new Distributions(registry.getPrometheusRegistry(), cells);
         this.llm = llm;
     }
 
@@ -133,7 +136,7 @@ public final class MonitoringListener implements RunListener {
         return meters != null ? meters
                 : conditions.computeIfAbsent(condition, c -> {
                     conditionOrder.add(c);
-                    return new ConditionMeters(registry, distributions, scenario, c, environment);
+                    return new ConditionMeters(cellMeters, distributions, scenario, c, environment);
                 });
     }
 
@@ -275,7 +278,6 @@ public final class MonitoringListener implements RunListener {
         }
         var meters = tally.meters;
         long now = System.nanoTime();
-        tally.flush();
         tally.finished = true;
         unfile(tally);
         meters.running.decrement();
@@ -368,10 +370,10 @@ public final class MonitoringListener implements RunListener {
                 understanding, confusion);
     }
 
-    /** Adds to a counter, skipping zeros: every add is an atomic write to a line all cores share. */
-    private static void add(io.micrometer.core.instrument.Counter counter, int amount) {
+    /** Adds to a counter, skipping zeros (most coordination counts of most episodes). */
+    private static void add(CellCount counter, int amount) {
         if (amount != 0) {
-            counter.increment(amount);
+            counter.add(amount);
         }
     }
 

@@ -16,7 +16,7 @@ class DistributionTest {
 
     @Test
     void aHistogramIsScrapedWithCumulativeBucketsCountAndSum() {
-        var family = Distribution.Family.histogram(registry.getPrometheusRegistry(), "test_wait_seconds", "Waits",
+        var family = Distribution.Family.histogram(registry.getPrometheusRegistry(), new ThreadCells(), "test_wait_seconds", "Waits",
                 Unit.SECONDS, new double[] {0.1, 1, 10}, "condition");
         var fast = family.labelValues("fast");
         fast.observe(0.05);
@@ -42,7 +42,7 @@ class DistributionTest {
 
     @Test
     void aSummaryIsScrapedWithCountAndSumOnly() {
-        var family = Distribution.Family.summary(registry.getPrometheusRegistry(), "test_score", "Scores", "role", "score");
+        var family = Distribution.Family.summary(registry.getPrometheusRegistry(), new ThreadCells(), "test_score", "Scores", "role", "score");
         family.labelValues("buyer", "goal").observe(3);
         family.labelValues("buyer", "goal").observe(4.5);
         var text = registry.scrape();
@@ -54,7 +54,7 @@ class DistributionTest {
 
     @Test
     void concurrentObservationsAreAllCounted() throws InterruptedException {
-        var d = Distribution.Family.histogram(registry.getPrometheusRegistry(), "test_turn_seconds", "Turns",
+        var d = Distribution.Family.histogram(registry.getPrometheusRegistry(), new ThreadCells(), "test_turn_seconds", "Turns",
                 Unit.SECONDS, Buckets.DECISION).labelValues();
         var pool = Executors.newFixedThreadPool(4);
         for (int t = 0; t < 4; t++) {
@@ -80,7 +80,7 @@ class DistributionTest {
 
     @Test
     void labelValuesMustMatchTheLabelNames() {
-        var family = Distribution.Family.summary(registry.getPrometheusRegistry(), "test_other", "Other", "role");
+        var family = Distribution.Family.summary(registry.getPrometheusRegistry(), new ThreadCells(), "test_other", "Other", "role");
         assertThatThrownBy(() -> family.labelValues("a", "b")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("test_other takes 1 label values, got 2");
     }

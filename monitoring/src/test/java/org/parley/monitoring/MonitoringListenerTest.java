@@ -181,7 +181,7 @@ class MonitoringListenerTest {
     }
 
     @Test
-    void theEpisodesOwnListenerCountsLiveAndObservationsOncePerTurn() {
+    void theEpisodesOwnListenerCountsLive() {
         var plan = SyntheticRun.plan(1, 4);
         var episode = plan.episodes().get(0);
         listener.runStarted(plan);
@@ -197,10 +197,9 @@ class MonitoringListenerTest {
         assertThat(s.sum("parley_action_latency_seconds_count", Map.of())).isEqualTo(1);
         assertThat(s.sum("parley_agents_alive", Map.of())).isEqualTo(2);
         assertThat(s.sum("parley_env_offers_total", Map.of())).isEqualTo(1);
-        // The turn's observations reach the counter when the next turn starts.
-        assertThat(s.sum("parley_observations_delivered_total", Map.of())).isZero();
+        assertThat(s.sum("parley_observations_delivered_total", Map.of())).isEqualTo(2);
         heard.transcript(new TranscriptEntry(2, 2, "2", TranscriptEntry.OBSERVATION, "a", Map.of()));
-        assertThat(scrape().sum("parley_observations_delivered_total", Map.of())).isEqualTo(2);
+        assertThat(scrape().sum("parley_turn_duration_seconds_count", Map.of())).isEqualTo(1);
 
         heard.finished(result(episode, EpisodeResult.Status.COMPLETED, Outcome.empty()), Duration.ZERO);
         s = scrape();

@@ -1,0 +1,24 @@
+package org.parley.monitoring;
+
+/**
+ * A counter kept in {@link ThreadCells} that may grow by fractions: an environment's named counter,
+ * whose amounts are doubles. Made and registered by {@link CellMeters}.
+ */
+final class CellAmount {
+    private final ThreadCells cells;
+    private final int cell;
+
+    CellAmount(ThreadCells cells) {
+        this.cells = cells;
+        this.cell = cells.allocate(1);
+    }
+
+    void add(double amount) {
+        cells.local().addDouble(cell, amount);
+    }
+
+    /** The total over every thread, as of now. */
+    double count() {
+        return cells.sumDouble(cell);
+    }
+}
