@@ -8,9 +8,12 @@ import org.parley.runtime.metrics.SimulationMetrics;
 /** Fans each call out to several listeners. */
 final class CompositeRunListener implements RunListener {
     private final List<RunListener> listeners;
+    /** The same listeners, shared by every episode's {@link CompositeEpisodeListener}. */
+    private final RunListener[] array;
 
     CompositeRunListener(List<RunListener> listeners) {
         this.listeners = listeners;
+        this.array = listeners.toArray(RunListener[]::new);
     }
 
     @Override
@@ -23,13 +26,30 @@ final class CompositeRunListener implements RunListener {
         listeners.forEach(l -> l.episodeStarted(episode));
     }
 
+    /**
+     * Starts the episode in every listener. A listener that returned the default forwarder is
+     * called with the plan from the episode's composite, so only listeners with episode state of
+     * their own add an object the episode's calls must reach (each one a likely cache miss per
+     * call when thousands of episodes run).
+     */
     @Override
     public EpisodeListener startEpisode(EpisodePlan episode) {
-        var each = new EpisodeListener[listeners.size()];
-        for (int i = 0; i < each.length; i++) {
-            each[i] = listeners.get(i).startEpisode(episode);
+        EpisodeListener[] own = null;
+        EpisodeListener last = null;
+        for (int i = 0; i < array.length; i++) {
+            var started = array[i].startEpisode(episode);
+            last = started;
+            if (!(started instanceof ForwardingEpisodeListener f && f.listener() == array[i])) {
+                if (own == null) {
+                    own = new EpisodeListener[array.length];
+                }
+                own[i] = started;
+            }
         }
-        return each.length == 1 ? each[0] : new CompositeEpisodeListener(each);
+        if (array.length == 1) {
+            return last;
+        }
+        return own == null ? forward(episode) : new CompositeEpisodeListener(episode, array, own);
     }
 
     @Override

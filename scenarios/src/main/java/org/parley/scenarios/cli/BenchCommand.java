@@ -59,7 +59,10 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Warm-up runs: at least the first, at most the second, until the JIT has settled. */
     private static final int WARM_UP_RUNS = 6;
-    private static final int MAX_WARM_UP_RUNS = 24;
+    private static final int MAX_WARM_UP_RUNS = 40;
+    /** Scrapes after the warm-up runs (in-process, then over HTTP), so the exposition code is compiled. */
+    private static final int WARM_UP_SCRAPES = 300;
+    private static final int WARM_UP_HTTP_SCRAPES = 20;
     /** The JIT has settled when compiling took less than this share of a run's CPU time, in both modes. */
     private static final double SETTLED_JIT_SHARE = 0.10;
 
@@ -70,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
             + "print the overhead ratio.")
     boolean compare;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "7", description = "With --compare-metrics: "
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "15", description = "With --compare-metrics: "
             + "measurements per mode (default: ${DEFAULT-VALUE}).")
     int repeats;
 
@@ -101,10 +104,10 @@ final class BenchCommand implements Callable<Integer> {
             Measurement m;
             if (metrics) {
                 try (var session = new BenchMetrics()) {
-                    m = measure(plan, session);
+                    m = measure(plan, session, true);
                 }
             } else {
-                m = measure(plan, null);
+                m = measure(plan, null, true);
             }
             out.printf(Locale.ROOT, "episodes: %d completed, %d failed in %.2f s (%.2f s CPU)%s%n", m.completed(),
                     m.failed(), m.seconds(), m.cpuSeconds(), metrics ? " (metrics on)" : "");
@@ -120,20 +123,30 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int compare(RunPlan plan, int episodeCount, BenchMetrics session, PrintWriter out) {
+        keepHeapSize(out);
         // Warm up both paths (JIT, class loading, heap sizing, the exporter's first scrape) on the
         // same episodes: the first runs of a JVM are several times slower than the later ones, and
         // on two cores the JIT's compiler threads take a core from whichever mode runs while it works.
+        // A run that grows the heap also collects more often than one that does not, so the warm-up
+        // lasts until two runs in a row (one per mode) left the heap's size as they found it.
         int warmUps = 0;
         double[] lastJitShare = {1, 1};
+        boolean[] grewHeap = {true, true};
         while (warmUps < MAX_WARM_UP_RUNS && (warmUps < WARM_UP_RUNS
-                || Math.max(lastJitShare[0], lastJitShare[1]) >= SETTLED_JIT_SHARE)) {
-            Measurement m = measure(plan, warmUps % 2 == 1 ? session : null);
+                || Math.max(lastJitShare[0], lastJitShare[1]) >= SETTLED_JIT_SHARE || grewHeap[0] || grewHeap[1])) {
+            long heapBefore = Runtime.getRuntime().totalMemory();
+            Measurement m = measure(plan, warmUps % 2 == 1 ? session : null, false);
             lastJitShare[warmUps % 2] = m.cpuSeconds() > 0 ? m.jitMillis() / 1e3 / m.cpuSeconds() : 0;
+            grewHeap[warmUps % 2] = Runtime.getRuntime().totalMemory() > heapBefore;
             warmUps++;
         }
+        session.warmUpScrapes(WARM_UP_SCRAPES, WARM_UP_HTTP_SCRAPES);
         out.printf(Locale.ROOT, "warm-up: %d runs of %d episodes, metrics off and on alternating, until the JIT took "
-                + "under %.0f%% of a run's CPU (last: %.0f%% off, %.0f%% on)%n", warmUps, episodeCount,
-                SETTLED_JIT_SHARE * 100, lastJitShare[0] * 100, lastJitShare[1] * 100);
+                + "under %.0f%% of a run's CPU (last: %.0f%% off, %.0f%% on) and the heap stopped growing (%.0f MiB%s); "
+                + "then %d scrapes, as a long run has had%n",
+                warmUps, episodeCount, SETTLED_JIT_SHARE * 100, lastJitShare[0] * 100, lastJitShare[1] * 100,
+                Runtime.getRuntime().totalMemory() / 1048576.0, grewHeap[0] || grewHeap[1] ? ", still growing" : "",
+                WARM_UP_SCRAPES + WARM_UP_HTTP_SCRAPES);
         out.flush();
         var off = new ArrayList<Measurement>();
         var on = new ArrayList<Measurement>();
@@ -141,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int r = 0; r < repeats; r++) {
             // off-on, then on-off: a drift in the machine's load hits both modes alike
             for (boolean withMetrics : r % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-                Measurement m = measure(plan, withMetrics ? session : null);
+                Measurement m = measure(plan, withMetrics ? session : null, false);
                 (withMetrics ? on : off).add(m);
                 failed += m.failed();
                 out.printf(Locale.ROOT, "metrics %-3s #%d: %d completed, %d failed in %.2f s (%.2f s CPU, JIT %d ms): "
@@ -185,6 +198,24 @@ final class BenchCommand implements Callable<Integer> {
         return failed > 0 ? ParleyCommand.RUN_FAILED : ParleyCommand.OK;
     }
 
+    /**
+     * Keeps the heap at the size the warm-up grows it to. Each run starts after a full collection,
+     * and after a full collection the JVM gives back heap it finds more than 70% free; the next
+     * run then spends its first part collecting often and growing the heap again, by an amount
+     * that differs from run to run. A long run keeps its heap, so the benchmark does too (the
+     * setting is changed in this JVM only, while it measures). With a fixed heap
+     * ({@code -Xms} equal to {@code -Xmx}) there is nothing to do.
+     */
+    private static void keepHeapSize(PrintWriter out) {
+        try {
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .setVMOption("MaxHeapFreeRatio", "100");
+        } catch (RuntimeException e) {
+            out.println("bench: cannot keep the heap from shrinking between runs (" + e.getMessage()
+                    + "); for steadier figures fix its size, e.g. PARLEY_JAVA_OPTS=\"-Xms2g -Xmx2g\"");
+        }
+    }
+
     /** One timed run. */
     record Measurement(double seconds, double cpuSeconds, long jitMillis, int completed, int failed, long actions,
                        long peakHeap) {
@@ -216,11 +247,13 @@ final class BenchCommand implements Callable<Integer> {
      * Runs the plan once. With metrics, the run records through the session's exporter while its
      * scraper reads {@code /metrics} over HTTP every second, as Prometheus would.
      */
-    private static Measurement measure(RunPlan plan, BenchMetrics metrics) {
+    private static Measurement measure(RunPlan plan, BenchMetrics metrics, boolean collectFirst) {
         var counter = new Counter();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        System.gc();
+        if (collectFirst) {
+            System.gc();
+        }
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         // Both modes fan out through the same composite listener, as every real run does (results
         // writer, progress, recorder): the ratio then measures the metrics listener itself.

@@ -49,6 +49,28 @@ final class BenchMetrics implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the scrape path as often as a long run would have by the time it is measured: a long
+     * run is scraped hundreds of times, the benchmark's warm-up runs a dozen or two, so without
+     * this the JIT would still be compiling the exposition code during the measured runs with
+     * metrics on (and only those), on cores the episodes need.
+     */
+    void warmUpScrapes(int inProcess, int overHttp) {
+        for (int i = 0; i < inProcess; i++) {
+            exporter.scrape();
+        }
+        for (int i = 0; i < overHttp; i++) {
+            try {
+                client.send(request, HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** The listener a run with metrics on records through; scraping runs until {@link #pause()}. */
     MonitoringListener resume() {
         scraping = true;

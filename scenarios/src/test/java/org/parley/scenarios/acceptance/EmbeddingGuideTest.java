@@ -76,7 +76,7 @@ class EmbeddingGuideTest {
             }
         }
         assertThat(javaFiles.keySet()).containsExactly(
-                "UltimatumGame", "Bargainers", "UltimatumType", "RunUltimatum", "RunUltimatumScenario");
+                "UltimatumGame", "Bargainers", "UltimatumType", "RunUltimatum", "ActionsPerEpisode", "RunUltimatumScenario");
         assertThat(yamlFiles).containsKey("ultimatum.yaml");
         assertThat(serviceLines).containsExactly("example.ultimatum.UltimatumType");
 

@@ -1,0 +1,118 @@
+package org.parley.runtime.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.parley.runtime.environment.Action;
+import org.parley.runtime.environment.Outcome;
+import org.parley.runtime.metrics.SimulationMetrics;
+import org.parley.runtime.protocol.TurnProtocol;
+
+class CompositeRunListenerTest {
+    private final List<String> calls = new ArrayList<>();
+    private final EpisodePlan episode = new EpisodePlan("c/0001", "c", 1, 7, new TurnProtocol.RoundRobin(),
+            Limits.defaults(), seed -> null, List.of(new EpisodePlan.AgentPlan("a", "role-a", 1, seed -> null)));
+
+    /** Takes the plan in every call, like most listeners. */
+    private RunListener plain(String name) {
+        return new RunListener() {
+            @Override
+            public void episodeStarted(EpisodePlan e) {
+                calls.add(name + " started " + e.id());
+            }
+
+            @Override
+            public void transcript(EpisodePlan e, TranscriptEntry entry) {
+                calls.add(name + " line " + entry.seq() + " of " + e.id());
+            }
+
+            @Override
+            public void actionDecided(EpisodePlan e, String role, Action action, Duration latency) {
+                calls.add(name + " decided " + role + " in " + e.id());
+            }
+
+            @Override
+            public void episodeFinished(EpisodeResult result, Duration duration) {
+                calls.add(name + " finished " + result.episodeId());
+            }
+        };
+    }
+
+    /** Keeps the episode's state in the listener it returns. */
+    private RunListener owning(String name) {
+        return new RunListener() {
+            @Override
+            public EpisodeListener startEpisode(EpisodePlan e) {
+                calls.add(name + " started " + e.id());
+                return new EpisodeListener() {
+                    int lines;
+
+                    @Override
+                    public void transcript(TranscriptEntry entry) {
+                        calls.add(name + " line " + entry.seq() + " (#" + ++lines + ")");
+                    }
+
+                    @Override
+                    public void actionDecided(String role, Action action, Duration latency) {
+                        calls.add(name + " decided " + role);
+                    }
+
+                    @Override
+                    public SimulationMetrics metrics() {
+                        return new SimulationMetrics() {
+                            @Override
+                            public void count(String metric, double amount, Map<String, String> tags) {
+                                calls.add(name + " counted " + metric);
+                            }
+
+                            @Override
+                            public void observe(String metric, double value, Map<String, String> tags) {}
+                        };
+                    }
+
+                    @Override
+                    public void finished(EpisodeResult result, Duration duration) {
+                        calls.add(name + " finished after " + lines + " lines");
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void everyCallReachesEveryListenerInTheirOrderWithThePlanWhereTheyTakeIt() {
+        var composite = RunListener.all(List.of(plain("first"), owning("second"), plain("third")));
+
+        var heard = composite.startEpisode(episode);
+        heard.transcript(new TranscriptEntry(0, 1, "1000", TranscriptEntry.OBSERVATION, "a", Map.of()));
+        heard.actionDecided("role-a", Action.speak("a", "Hi"), Duration.ZERO);
+        heard.metrics().count("offers");
+        heard.finished(new EpisodeResult("c/0001", "c", 1, 7, EpisodeResult.Status.COMPLETED, "done", 1,
+                Outcome.empty(), Map.of()), Duration.ZERO);
+
+        assertThat(calls).containsExactly(
+                "first started c/0001", "second started c/0001", "third started c/0001",
+                "first line 0 of c/0001", "second line 0 (#1)", "third line 0 of c/0001",
+                "first decided role-a in c/0001", "second decided role-a", "third decided role-a in c/0001",
+                "second counted offers",
+                "first finished c/0001", "second finished after 1 lines", "third finished c/0001");
+    }
+
+    @Test
+    void listenersThatAllTakeThePlanShareOneForwarderAndASingleListenerIsItself() {
+        var both = RunListener.all(List.of(plain("first"), plain("second")));
+        var heard = both.startEpisode(episode);
+        heard.transcript(new TranscriptEntry(3, 1, "1000", TranscriptEntry.EVENT, null, Map.of()));
+        assertThat(calls).containsExactly("first started c/0001", "second started c/0001",
+                "first line 3 of c/0001", "second line 3 of c/0001");
+
+        var owner = owning("only");
+        calls.clear();
+        assertThat(RunListener.all(List.of(owner)).startEpisode(episode))
+                .isNotInstanceOf(CompositeEpisodeListener.class).isNotInstanceOf(ForwardingEpisodeListener.class);
+    }
+}
