@@ -338,7 +338,7 @@ public final class MonitoringListener implements RunListener {
                                                           ConditionMeters meters) {
         meters.coordinationEpisodes.increment();
         var scores = result.outcome() == null ? Map.<String, Double>of() : result.outcome().episodeScores();
-        var success = score(scores, CoordinationEvents.SUCCESS_SCORE);
+        var success = score(scores, CoordinationEvents.SUCCESS_SCORE, CoordinationEvents.SUCCESS_SCORE);
         if (success != null) {
             meters.successScored.increment();
             if (success >= 0.5) {
@@ -355,11 +355,11 @@ public final class MonitoringListener implements RunListener {
         add(meters.conflicts, tally.conflicts);
 
         var barrier = meters.barrier(tally.barrierOrNone());
-        var understanding = score(scores, CoordinationEvents.MUTUAL_UNDERSTANDING_SCORE);
+        var understanding = score(scores, CoordinationEvents.MUTUAL_UNDERSTANDING_SCORE, MUTUAL_UNDERSTANDING_KEBAB);
         if (understanding != null) {
             barrier.mutualUnderstanding.observe(understanding);
         }
-        var confusion = score(scores, CoordinationEvents.UNRESOLVED_CONFUSION_SCORE);
+        var confusion = score(scores, CoordinationEvents.UNRESOLVED_CONFUSION_SCORE, UNRESOLVED_CONFUSION_KEBAB);
         if (confusion != null) {
             barrier.unresolvedConfusion.observe(confusion);
         }
@@ -381,11 +381,16 @@ public final class MonitoringListener implements RunListener {
         return d == null ? 0 : d.toNanos() / 1e9;
     }
 
+    private static final String MUTUAL_UNDERSTANDING_KEBAB =
+            CoordinationEvents.MUTUAL_UNDERSTANDING_SCORE.replace('_', '-');
+    private static final String UNRESOLVED_CONFUSION_KEBAB =
+            CoordinationEvents.UNRESOLVED_CONFUSION_SCORE.replace('_', '-');
+
     /** A score by its snake_case name, also accepting the kebab-case spelling. */
-    private static Double score(Map<String, Double> scores, String name) {
+    private static Double score(Map<String, Double> scores, String name, String kebabName) {
         var v = scores.get(name);
         if (v == null) {
-            v = scores.get(name.replace('_', '-'));
+            v = scores.get(kebabName);
         }
         return v == null || v.isNaN() ? null : v;
     }
