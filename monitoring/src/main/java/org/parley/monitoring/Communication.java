@@ -21,15 +21,17 @@ final class Communication {
         return !ActionKinds.NONE.equals(kind);
     }
 
+    /** A kind that can carry a question: {@code speak} or a tool whose kind contains {@code message}. */
+    static boolean isVerbal(String kind) {
+        return ActionKinds.SPEAK.equals(kind) || kind.contains("message");
+    }
+
     /**
-     * A question: a verbal message whose text ends with '?' (ignoring trailing whitespace and
-     * closing quotes), or one marked with the argument {@code question: true}.
+     * Whether a verbal action (see {@link #isVerbal}, which the run listener keeps per kind) is a
+     * question: its text ends with '?' (ignoring trailing whitespace and closing quotes), or it is
+     * marked with the argument {@code question: true}.
      */
-    static boolean isQuestion(Action action) {
-        var kind = action.kind();
-        if (!(ActionKinds.SPEAK.equals(kind) || kind.contains("message"))) {
-            return false;
-        }
+    static boolean asks(Action action) {
         var flag = action.args().get("question");
         if (flag instanceof Boolean b) {
             return b;

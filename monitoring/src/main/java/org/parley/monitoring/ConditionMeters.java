@@ -58,6 +58,12 @@ final class ConditionMeters {
     private final ConcurrentHashMap<String, RoleMeters> roles = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CellCount> messagesRouted = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CellCount> events = new ConcurrentHashMap<>();
+    // The first roles', event types', barriers' and scores' meters again, found by comparing
+    // references (see NamedMeters); the maps above stay the record of all of them.
+    private final NamedMeters<RoleMeters> recentRoles = new NamedMeters<>();
+    private final NamedMeters<CellCount> recentEvents = new NamedMeters<>();
+    private final NamedMeters<BarrierMeters> recentBarriers = new NamedMeters<>();
+    private final NamedMeters<NamedMeters<Distribution>> recentScores = new NamedMeters<>();
     private final ConcurrentHashMap<String, BarrierMeters> barriers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Distribution>> scores =
             new ConcurrentHashMap<>();
@@ -187,6 +193,8 @@ final class ConditionMeters {
         /** Null when the kind is not a message. */
         final CellCount routed;
         final boolean effort;
+        /** Whether this kind can carry a question (see {@link Communication#isVerbal}). */
+        final boolean verbal;
 
         ActionMeters(String role, String producedBy, String kind, CellCount actions, Distribution latency,
                      CellCount routed) {
@@ -197,6 +205,7 @@ final class ConditionMeters {
             this.latency = latency;
             this.routed = routed;
             this.effort = Communication.isEffort(kind);
+            this.verbal = Communication.isVerbal(kind);
         }
 
         /** Counts {@code n} such actions (and as many messages routed, for a message kind). */
@@ -209,8 +218,12 @@ final class ConditionMeters {
     }
 
     RoleMeters role(String role) {
-        var meters = roles.get(role);
-        return meters != null ? meters : roles.computeIfAbsent(role, r -> new RoleMeters(r));
+        var meters = recentRoles.get(role);
+        if (meters == null) {
+            meters = roles.computeIfAbsent(role, r -> new RoleMeters(r));
+            recentRoles.remember(role, meters);
+        }
+        return meters;
     }
 
     CellCount messagesRouted(String kind) {
@@ -220,24 +233,40 @@ final class ConditionMeters {
     }
 
     CellCount event(String type) {
-        var c = events.get(type);
-        return c != null ? c : events.computeIfAbsent(type,
-                t -> counter(EVENTS, "Environment events, by type", tags.and(TYPE, t)));
+        var c = recentEvents.get(type);
+        if (c == null) {
+            c = events.computeIfAbsent(type, t -> counter(EVENTS, "Environment events, by type", tags.and(TYPE, t)));
+            recentEvents.remember(type, c);
+        }
+        return c;
     }
 
     BarrierMeters barrier(String type) {
-        var b = barriers.get(type);
-        return b != null ? b : barriers.computeIfAbsent(type, BarrierMeters::new);
+        var b = recentBarriers.get(type);
+        if (b == null) {
+            b = barriers.computeIfAbsent(type, BarrierMeters::new);
+            recentBarriers.remember(type, b);
+        }
+        return b;
     }
 
     Distribution score(String role, String score) {
-        var byScore = scores.get(role);
-        if (byScore == null) {
-            byScore = scores.computeIfAbsent(role, r -> new ConcurrentHashMap<>());
+        var recent = recentScores.get(role);
+        var s = recent == null ? null : recent.get(score);
+        if (s != null) {
+            return s;
         }
-        var s = byScore.get(score);
-        return s != null ? s : byScore.computeIfAbsent(score,
+        var byScore = scores.computeIfAbsent(role, r -> new ConcurrentHashMap<>());
+        s = byScore.computeIfAbsent(score,
                 n -> distributions.outcomeScore.labelValues(scenario, condition, environment, role, n));
+        if (recent == null) {
+            recentScores.remember(role, new NamedMeters<>());
+            recent = recentScores.get(role);
+        }
+        if (recent != null) {
+            recent.remember(score, s);
+        }
+        return s;
     }
 
     /** Meters of one role: agents alive, and actions and latency by the model that decided. */

@@ -29,8 +29,8 @@ final class EnvironmentMetrics implements SimulationMetrics {
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Boolean> rejected = new ConcurrentHashMap<>();
     /** The meters recorded without tags, by name: the common case, found without comparing maps. */
-    private final ConcurrentHashMap<String, CellAmount> untaggedCounters = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Distribution> untaggedSummaries = new ConcurrentHashMap<>();
+    private final NamedMeters<CellAmount> untaggedCounters = new NamedMeters<>();
+    private final NamedMeters<Distribution> untaggedSummaries = new NamedMeters<>();
 
     EnvironmentMetrics(CellMeters cellMeters, Distributions distributions, Tags conditionTags) {
         this.cellMeters = cellMeters;
@@ -47,7 +47,7 @@ final class EnvironmentMetrics implements SimulationMetrics {
                 return cellMeters.amount(meterName(name), "Counted by the environment as " + name, t);
             });
             if (meter != null && (tags == null || tags.isEmpty())) {
-                untaggedCounters.putIfAbsent(name, meter);
+                untaggedCounters.remember(name, meter);
             }
         }
         if (meter != null) {
@@ -66,7 +66,7 @@ final class EnvironmentMetrics implements SimulationMetrics {
                         .labelValues(t.stream().map(Tag::getValue).toArray(String[]::new));
             });
             if (meter != null && (tags == null || tags.isEmpty())) {
-                untaggedSummaries.putIfAbsent(name, meter);
+                untaggedSummaries.remember(name, meter);
             }
         }
         if (meter != null) {

@@ -76,16 +76,16 @@ final class EpisodeTally implements EpisodeListener {
             turn = entry.turn();
             turnStartedNanos = now;
         }
-        switch (entry.type()) {
-            case TranscriptEntry.OBSERVATION -> meters.observations.increment();
-            case TranscriptEntry.EVENT -> {
-                var name = CoordinationEvents.eventName(entry.data());
-                if (name != null) {
-                    meters.event(name).increment();
-                    event(name, entry.data());
-                }
+        // The kernel writes the type constants themselves: comparing references settles most lines.
+        var type = entry.type();
+        if (type == TranscriptEntry.OBSERVATION || TranscriptEntry.OBSERVATION.equals(type)) {
+            meters.observations.increment();
+        } else if (type == TranscriptEntry.EVENT || TranscriptEntry.EVENT.equals(type)) {
+            var name = CoordinationEvents.eventName(entry.data());
+            if (name != null) {
+                meters.event(name).increment();
+                event(name, entry.data());
             }
-            default -> { }
         }
     }
 
@@ -115,7 +115,7 @@ final class EpisodeTally implements EpisodeListener {
         }
         meter.count(1);
         if (!finished) {
-            action(action, meter.routed != null, meter.effort);
+            action(action, meter.routed != null, meter.effort, meter.verbal);
         }
     }
 
@@ -155,7 +155,7 @@ final class EpisodeTally implements EpisodeListener {
      * non-{@code none} action of its addressee (or, if it had none, of any other agent) is a
      * message; if that action is anything else, or the episode ends first, it stays unanswered.
      */
-    void action(Action action, boolean message, boolean effort) {
+    void action(Action action, boolean message, boolean effort, boolean verbal) {
         if (!effort) {
             return;
         }
@@ -176,7 +176,7 @@ final class EpisodeTally implements EpisodeListener {
                 }
             }
         }
-        if (message && Communication.isQuestion(action)) {
+        if (message && verbal && Communication.asks(action)) {
             questions++;
             if (pending == null) {
                 pending = new ArrayList<>(2);

@@ -24,21 +24,23 @@ import org.parley.runtime.run.TranscriptEntry;
  * Turns run events into metrics with bounded labels (scenario, condition, environment, role,
  * model, kind): never an agent id or an episode id.
  *
- * <p>Live series (episodes, actions, latency, backlog, round barriers) move as events arrive
- * (observations once per turn). Coordination and communication-barrier figures need
+ * <p>Live series (episodes, actions, latency, backlog, round barriers) move as events arrive,
+ * counted in per-thread cells ({@link ThreadCells}). Coordination and communication-barrier figures need
  * a whole episode — whether a question was ever answered, the final scores — so they are added
  * when an episode completes; failed episodes are left out of them. The rules are written down in
  * docs/metrics.md.
  *
  * <p>Thread-safe: episodes call in concurrently. A run keeps thousands of episodes in flight, so
- * what costs is memory an episode's call touches for the first time and adds to meters that every
- * core writes, not arithmetic. The kernel holds each episode's tally as that episode's listener
+ * what costs is memory an episode's call touches for the first time and atomic adds, not
+ * arithmetic. The kernel holds each episode's tally as that episode's listener
  * ({@link #startEpisode}), so a call reaches it without a look-up; the tally finds an action's
  * meters in a small array shared by the condition's episodes (hot in every core's cache) and
  * increments them, without allocating.
  */
 public final class MonitoringListener implements RunListener {
     static final String UNKNOWN = "unknown";
+    /** The role label of episode-level scores. */
+    static final String EPISODE_ROLE = "episode";
 
     private final PrometheusMeterRegistry registry;
     private final CellMeters cellMeters;
@@ -260,15 +262,7 @@ public final class MonitoringListener implements RunListener {
         // An episode never started here (e.g. its actor died before it began): count it as well.
         var meters = conditionMeters(result.condition());
         meters.started.increment();
-        if (result.failed()) {
-            meters.failed.increment();
-            meters.durationFailed.observe(seconds(duration));
-        } else {
-            meters.completed.increment();
-            meters.durationCompleted.observe(seconds(duration));
-            meters.turns.observe(result.turns());
-            recordScores(result, meters);
-        }
+        recordEnd(result, duration, meters);
     }
 
     /** Counts a finished episode once: its live series, its outcome and, if it completed, its coordination. */
@@ -288,20 +282,28 @@ public final class MonitoringListener implements RunListener {
         if (tally.turn != Long.MIN_VALUE) {
             meters.turnDuration.observe((now - tally.turnStartedNanos) / 1e9);
         }
-        if (result.failed()) {
-            meters.failed.increment();
-            meters.durationFailed.observe(seconds(duration));
+        if (!recordEnd(result, duration, meters)) {
             return;
         }
-        meters.completed.increment();
-        meters.durationCompleted.observe(seconds(duration));
-        meters.turns.observe(result.turns());
-        recordScores(result, meters);
         var figures = recordCoordination(result, tally, meters);
         var sink = completedSink;
         if (sink != null) {
             sink.accept(figures);
         }
+    }
+
+    /** Counts how the episode ended and, if it completed, its scores; true when it completed. */
+    private static boolean recordEnd(EpisodeResult result, Duration duration, ConditionMeters meters) {
+        if (result.failed()) {
+            meters.failed.increment();
+            meters.durationFailed.observe(seconds(duration));
+            return false;
+        }
+        meters.completed.increment();
+        meters.durationCompleted.observe(seconds(duration));
+        meters.turns.observe(result.turns());
+        recordScores(result, meters);
+        return true;
     }
 
     private void unfile(EpisodeTally tally) {
@@ -318,20 +320,33 @@ public final class MonitoringListener implements RunListener {
         if (outcome == null) {
             return;
         }
-        outcome.episodeScores().forEach((name, value) -> {
-            if (value != null && !value.isNaN()) {
-                meters.score("episode", name).observe(value);
-            }
-        });
-        outcome.agentScores().forEach((agent, scores) -> {
+        // forEach, not entrySet(): the outcome's maps are unmodifiable views, whose entry iterators
+        // wrap every entry in a new object; forEach reaches the backing map's own loop.
+        var scores = new ScoreRecorder(meters);
+        scores.role = EPISODE_ROLE;
+        outcome.episodeScores().forEach(scores);
+        outcome.agentScores().forEach((agent, agentScores) -> {
             var info = result.agents().get(agent);
-            var role = info == null ? UNKNOWN : info.role();
-            scores.forEach((name, value) -> {
-                if (value != null && !value.isNaN()) {
-                    meters.score(role, name).observe(value);
-                }
-            });
+            scores.role = info == null ? UNKNOWN : info.role();
+            agentScores.forEach(scores);
         });
+    }
+
+    /** Observes each score of one role into its series. */
+    private static final class ScoreRecorder implements java.util.function.BiConsumer<String, Double> {
+        private final ConditionMeters meters;
+        String role;
+
+        ScoreRecorder(ConditionMeters meters) {
+            this.meters = meters;
+        }
+
+        @Override
+        public void accept(String name, Double value) {
+            if (value != null && !value.isNaN()) {
+                meters.score(role, name).observe(value);
+            }
+        }
     }
 
     private static EpisodeCoordination recordCoordination(EpisodeResult result, EpisodeTally tally,

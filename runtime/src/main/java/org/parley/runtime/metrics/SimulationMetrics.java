@@ -25,22 +25,28 @@ public interface SimulationMetrics {
 
     /** Reports to every sink of {@code sinks} that is not {@link #NONE}, in order. */
     static SimulationMetrics all(List<SimulationMetrics> sinks) {
-        var live = sinks.stream().filter(m -> m != null && m != NONE).toList();
-        if (live.isEmpty()) {
-            return NONE;
+        // A loop, not a stream: the kernel asks once per episode, and most runs have one sink.
+        SimulationMetrics only = null;
+        int live = 0;
+        for (var sink : sinks) {
+            if (sink != null && sink != NONE) {
+                only = sink;
+                live++;
+            }
         }
-        if (live.size() == 1) {
-            return live.get(0);
+        if (live <= 1) {
+            return live == 0 ? NONE : only;
         }
+        var each = sinks.stream().filter(m -> m != null && m != NONE).toList();
         return new SimulationMetrics() {
             @Override
             public void count(String name, double amount, Map<String, String> tags) {
-                live.forEach(s -> s.count(name, amount, tags));
+                each.forEach(s -> s.count(name, amount, tags));
             }
 
             @Override
             public void observe(String name, double value, Map<String, String> tags) {
-                live.forEach(s -> s.observe(name, value, tags));
+                each.forEach(s -> s.observe(name, value, tags));
             }
         };
     }

@@ -1,7 +1,7 @@
 package org.parley.runtime.run;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.metrics.SimulationMetrics;
 
@@ -73,11 +73,11 @@ final class CompositeEpisodeListener implements EpisodeListener {
 
     @Override
     public SimulationMetrics metrics() {
-        var sinks = new ArrayList<SimulationMetrics>(own.length);
+        var sinks = new SimulationMetrics[own.length];
         for (int i = 0; i < own.length; i++) {
-            sinks.add(own[i] != null ? own[i].metrics() : listeners[i].metrics(episode));
+            sinks[i] = own[i] != null ? own[i].metrics() : listeners[i].metrics(episode);
         }
-        return SimulationMetrics.all(sinks);
+        return SimulationMetrics.all(Arrays.asList(sinks));
     }
 
     @Override

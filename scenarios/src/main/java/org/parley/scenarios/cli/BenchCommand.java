@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
             + "print the overhead ratio.")
     boolean compare;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "15", description = "With --compare-metrics: "
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "25", description = "With --compare-metrics: "
             + "measurements per mode (default: ${DEFAULT-VALUE}).")
     int repeats;
 
