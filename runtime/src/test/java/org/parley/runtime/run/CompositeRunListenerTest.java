@@ -103,6 +103,21 @@ class CompositeRunListenerTest {
     }
 
     @Test
+    void severalListenersWithEpisodeStateEachGetTheirOwnCalls() {
+        var composite = RunListener.all(List.of(owning("first"), plain("second"), owning("third")));
+
+        var heard = composite.startEpisode(episode);
+        heard.transcript(new TranscriptEntry(0, 1, "1000", TranscriptEntry.OBSERVATION, "a", Map.of()));
+        heard.finished(new EpisodeResult("c/0001", "c", 1, 7, EpisodeResult.Status.FAILED, "failed: x", 0,
+                Outcome.empty(), Map.of()), Duration.ZERO);
+
+        assertThat(calls).containsExactly(
+                "first started c/0001", "second started c/0001", "third started c/0001",
+                "first line 0 (#1)", "second line 0 of c/0001", "third line 0 (#1)",
+                "first finished after 1 lines", "second finished c/0001", "third finished after 1 lines");
+    }
+
+    @Test
     void listenersThatAllTakeThePlanShareOneForwarderAndASingleListenerIsItself() {
         var both = RunListener.all(List.of(plain("first"), plain("second")));
         var heard = both.startEpisode(episode);
