@@ -10,7 +10,7 @@ final class CellAmount {
 
     CellAmount(ThreadCells cells) {
         this.cells = cells;
-        this.cell = cells.allocate(1);
+        this.cell = cells.allocateDouble();
     }
 
     void add(double amount) {

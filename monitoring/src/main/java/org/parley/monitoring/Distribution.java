@@ -31,15 +31,17 @@ final class Distribution {
     private final ThreadCells cells;
     /** Upper bounds without +Inf, or null for a summary. */
     private final double[] bounds;
-    /** The first bucket's cell; the buckets (one per bound plus +Inf, or just one for a summary) follow, then the sum. */
+    /** The first bucket's cell; the other buckets (one per bound plus +Inf, or just one for a summary) follow. */
     private final int base;
     private final int buckets;
+    private final int sumCell;
 
     private Distribution(ThreadCells cells, double[] bounds) {
         this.cells = cells;
         this.bounds = bounds;
         this.buckets = bounds == null ? 1 : bounds.length + 1;
-        this.base = cells.allocate(buckets + 1);
+        this.base = cells.allocate(buckets);
+        this.sumCell = cells.allocateDouble();
     }
 
     void observe(double value) {
@@ -54,7 +56,7 @@ final class Distribution {
         }
         var shard = cells.local();
         shard.add(base + bucket, 1);
-        shard.addDouble(base + buckets, value);
+        shard.addDouble(sumCell, value);
     }
 
     long getCount() {
@@ -66,7 +68,7 @@ final class Distribution {
     }
 
     double getSum() {
-        return cells.sumDouble(base + buckets);
+        return cells.sumDouble(sumCell);
     }
 
     private long[] bucketCounts() {

@@ -3,6 +3,7 @@ package org.parley.monitoring;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * store: never torn, seen by a scrape soon after) and waits for nothing.
  *
  * <p>Virtual threads share one set of cells, added to under a lock, so their number cannot grow
- * the memory without bound.
+ * the memory without bound. Nor can threads that come and go (a dispatcher retires idle threads
+ * and starts new ones): when a new thread first adds, the cells of threads that have ended are
+ * folded into the shared set and dropped.
  */
 final class ThreadCells {
     private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -27,12 +30,23 @@ final class ThreadCells {
 
     private final AtomicInteger allocated = new AtomicInteger(PADDING);
     private final CopyOnWriteArrayList<Shard> shards = new CopyOnWriteArrayList<>();
-    private final ThreadLocal<Shard> local = ThreadLocal.withInitial(this::newShard);
-    private final Shard shared = newShard();
+    /** Cells that hold the bits of a double (see {@link #allocateDouble}); guarded by {@link #shards}. */
+    private final BitSet doubleCells = new BitSet();
+    private final ThreadLocal<Shard> local = ThreadLocal.withInitial(() -> newShard(Thread.currentThread()));
+    private final Shard shared = newShard(null);
 
-    /** Reserves {@code n} consecutive cells at zero and returns the first. */
+    /** Reserves {@code n} consecutive cells for counts, at zero, and returns the first. */
     int allocate(int n) {
         return allocated.getAndAdd(n);
+    }
+
+    /** Reserves one cell for a double added to with {@link Shard#addDouble}, at zero. */
+    int allocateDouble() {
+        int cell = allocated.getAndAdd(1);
+        synchronized (shards) {
+            doubleCells.set(cell);
+        }
+        return cell;
     }
 
     /** This thread's cells. */
@@ -47,8 +61,10 @@ final class ThreadCells {
     /** The cell's total over every thread, as of now. */
     long sum(int cell) {
         long total = 0;
-        for (var shard : shards) {
-            total += shard.get(cell);
+        synchronized (shards) {
+            for (var shard : shards) {
+                total += shard.get(cell);
+            }
         }
         return total;
     }
@@ -56,24 +72,68 @@ final class ThreadCells {
     /** The total of a cell added to with {@link Shard#addDouble}. */
     double sumDouble(int cell) {
         double total = 0;
-        for (var shard : shards) {
-            total += Double.longBitsToDouble(shard.get(cell));
+        synchronized (shards) {
+            for (var shard : shards) {
+                total += Double.longBitsToDouble(shard.get(cell));
+            }
         }
         return total;
     }
 
-    private Shard newShard() {
-        var shard = new Shard(allocated.get() + PADDING);
-        shards.add(shard);
+    /** Threads whose cells are kept apart (for tests). */
+    int threadsKept() {
+        return shards.size() - 1;
+    }
+
+    private Shard newShard(Thread owner) {
+        var shard = new Shard(owner, allocated.get() + PADDING);
+        synchronized (shards) {
+            if (owner != null) {
+                retireEndedThreads();
+            }
+            shards.add(shard);
+        }
         return shard;
+    }
+
+    /**
+     * Folds the cells of threads that have ended into the shared ones. Under the lock the sums
+     * take, so no sum sees a cell counted twice or not at all; an ended thread adds nothing more.
+     */
+    private void retireEndedThreads() {
+        for (var shard : shards) {
+            if (shard.owner != null && !shard.owner.isAlive()) {
+                shared.absorb(shard, doubleCells);
+                shards.remove(shard);
+            }
+        }
     }
 
     /** The cells of one thread (or of all virtual threads, which add under its lock). */
     final class Shard {
+        /** The thread that adds here; null for the cells virtual threads share. */
+        private final Thread owner;
         private volatile long[] cells;
 
-        private Shard(int size) {
+        private Shard(Thread owner, int size) {
+            this.owner = owner;
             this.cells = new long[size];
+        }
+
+        /** Adds every cell of an ended thread's shard to this one (the shared one). */
+        private synchronized void absorb(Shard ended, BitSet doubles) {
+            long[] from = ended.cells;
+            long[] c = from.length <= cells.length ? cells : grow(from.length - 1);
+            for (int i = 0; i < from.length; i++) {
+                long v = from[i];
+                if (v == 0) {
+                    continue;
+                }
+                long sum = doubles.get(i)
+                        ? Double.doubleToRawLongBits(Double.longBitsToDouble(c[i]) + Double.longBitsToDouble(v))
+                        : c[i] + v;
+                CELLS.setOpaque(c, i, sum);
+            }
         }
 
         void add(int cell, long n) {

@@ -13,7 +13,7 @@ class ThreadCellsTest {
     void addsFromManyPlatformAndVirtualThreadsAllArriveInTheSum() throws Exception {
         var cells = new ThreadCells();
         int count = cells.allocate(1);
-        int amount = cells.allocate(1);
+        int amount = cells.allocateDouble();
         int threads = 8, adds = 100_000;
         var start = new CountDownLatch(1);
         var workers = new ArrayList<Thread>();
@@ -53,6 +53,24 @@ class ThreadCellsTest {
         for (int i = 0; i < later.length; i++) {
             assertThat(cells.sum(later[i])).isEqualTo(i);
         }
+    }
+
+    @Test
+    void theCellsOfEndedThreadsAreFoldedInSoThreadsThatComeAndGoKeepTheirCountsInBoundedMemory() throws Exception {
+        var cells = new ThreadCells();
+        int count = cells.allocate(1);
+        int amount = cells.allocateDouble();
+        for (int t = 0; t < 50; t++) {
+            var worker = Thread.ofPlatform().start(() -> {
+                cells.add(count, 2);
+                cells.local().addDouble(amount, 0.25);
+            });
+            worker.join();
+        }
+        assertThat(cells.sum(count)).isEqualTo(100);
+        assertThat(cells.sumDouble(amount)).isEqualTo(12.5);
+        // Each new thread folds in the ones that ended before it: only the last is still apart.
+        assertThat(cells.threadsKept()).isLessThanOrEqualTo(1);
     }
 
     @Test
