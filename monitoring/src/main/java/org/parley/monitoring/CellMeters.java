@@ -25,10 +25,6 @@ final class CellMeters {
         this.cells = cells;
     }
 
-    ThreadCells cells() {
-        return cells;
-    }
-
     /** A counter ({@code <name>_total} in Prometheus). */
     CellCount counter(String name, String description, Tags tags) {
         return (CellCount) made.computeIfAbsent(key(name, tags), k -> {
