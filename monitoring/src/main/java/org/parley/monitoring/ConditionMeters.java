@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every meter of one (scenario, condition, environment). Meters are created once and cached by
- * their remaining label values, so recording an action is a few map look-ups with the caller's own
- * strings as keys and no allocation.
+ * their remaining label values; the ones used on every episode (actions, events, roles, barriers,
+ * scores) are found again in small arrays by comparing the caller's strings as references, and
+ * counted in per-thread cells, so recording allocates nothing.
  *
  * <p>Meters a dashboard needs even when nothing happened yet (failures, round-barrier waits,
  * coordination counters) are registered when the condition is first seen, so they are scraped as
