@@ -33,6 +33,7 @@ import org.parley.runtime.mind.Mind;
 import org.parley.runtime.mind.Turn;
 import org.parley.runtime.protocol.TurnProtocol;
 import org.parley.runtime.run.EpisodeEvaluator;
+import org.parley.runtime.run.EpisodeAudience;
 import org.parley.runtime.run.EpisodeListener;
 import org.parley.runtime.run.EpisodePlan;
 import org.parley.runtime.run.EpisodeResult;
@@ -105,10 +106,14 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
     private final EpisodePlan plan;
     private final RunListener listener;
     /**
-     * Hears this episode: what the run's listeners returned when it started (until then, and if
-     * starting failed, the run listener with the plan added to each call).
+     * Hears this episode: the listeners that take the plan, through an object the run shares, and
+     * the one keeping the episode's state in a listener of its own, or null (see
+     * {@link EpisodeAudience}; until the episode has started, the run listener with the plan).
+     * Two fields of this actor rather than one object of the episode's: the actor is in the
+     * core's cache while it handles a message, an object made for the episode usually is not.
      */
-    private EpisodeListener episodeListener;
+    private RunListener shared;
+    private EpisodeListener own;
     private final ActorRef<RunSupervisor.Command> supervisor;
     private final int slot;
     private final Limits limits;
@@ -153,8 +158,8 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
         this.supervisor = supervisor;
         this.slot = slot;
         this.limits = plan.limits() == null ? Limits.defaults() : plan.limits();
-        this.episodeListener = listener.forward(plan);
-        this.transcript = new EpisodeTranscript(plan, episodeListener, timestamps);
+        this.shared = listener;
+        this.transcript = new EpisodeTranscript(plan, listener, timestamps);
         int n = plan.agents().size();
         var idList = new ArrayList<String>(n);
         var roleList = new ArrayList<String>(n);
@@ -198,8 +203,10 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
     }
 
     private void setUp() {
-        episodeListener = listener.startEpisode(plan);
-        transcript.listener(episodeListener);
+        var audience = EpisodeAudience.start(listener, plan);
+        shared = audience.shared();
+        own = audience.own();
+        transcript.audience(audience);
         String setupFailure = null;
         String failedAgent = null;
         boolean envFailed = false;
@@ -265,7 +272,7 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
         for (int i = 0; i < ids.size(); i++) {
             participants.add(new EpisodeContext.Participant(ids.get(i), roles.get(i)));
         }
-        var context = new EpisodeContext(plan.id(), plan.condition(), plan.seed(), participants, episodeListener.metrics());
+        var context = new EpisodeContext(plan.id(), plan.condition(), plan.seed(), participants, new EpisodeAudience(shared, own).metrics(plan));
         Step first = environment(() -> env.start(context));
         envStarted = true;
         record(first, true);
@@ -387,7 +394,12 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
     }
 
     private void decidedBy(Pending p, Action action, long latencyNanos) {
-        episodeListener.actionDecided(roles.get(p.index()), action, Duration.ofNanos(latencyNanos));
+        var role = roles.get(p.index());
+        var latency = Duration.ofNanos(latencyNanos);
+        shared.actionDecided(plan, role, action, latency);
+        if (own != null) {
+            own.actionDecided(role, action, latency);
+        }
     }
 
     private void onDeferred(Deferred d) {
@@ -498,7 +510,10 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
     }
 
     private void sampleBacklog() {
-        episodeListener.backlog(unreadTotal);
+        shared.backlog(plan, unreadTotal);
+        if (own != null) {
+            own.backlog(unreadTotal);
+        }
     }
 
     // ---- simultaneous -----------------------------------------------------------------------
@@ -535,7 +550,10 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
             data.put("wait-ms", wait.toMillis());
         }
         transcript.write(TranscriptEntry.BARRIER, null, data);
-        episodeListener.barrierClosed(barrier.round(), wait, stragglers.size());
+        shared.barrierClosed(plan, barrier.round(), wait, stragglers.size());
+        if (own != null) {
+            own.barrierClosed(barrier.round(), wait, stragglers.size());
+        }
         boolean nothingDone = true;
         End end = null;
         for (Action action : barrier.actionsInDeclaredOrder()) {
@@ -678,7 +696,11 @@ public final class EpisodeActor extends AbstractBehavior<EpisodeActor.Command> {
         }
         var result = new EpisodeResult(plan.id(), plan.condition(), plan.index(), plan.seed(), status, reason, turn,
                 outcome, infos);
-        episodeListener.finished(result, Duration.ofNanos(System.nanoTime() - startedNanos));
+        var duration = Duration.ofNanos(System.nanoTime() - startedNanos);
+        shared.episodeFinished(result, duration);
+        if (own != null) {
+            own.finished(result, duration);
+        }
         supervisor.tell(new RunSupervisor.EpisodeFinished(slot, result, actions));
     }
 

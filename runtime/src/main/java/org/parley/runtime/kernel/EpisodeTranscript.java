@@ -9,8 +9,10 @@ import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.Event;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.environment.Outcome;
+import org.parley.runtime.run.EpisodeAudience;
 import org.parley.runtime.run.EpisodeListener;
 import org.parley.runtime.run.EpisodePlan;
+import org.parley.runtime.run.RunListener;
 import org.parley.runtime.run.RunPlan;
 import org.parley.runtime.run.TranscriptEntry;
 
@@ -27,8 +29,12 @@ import org.parley.runtime.run.TranscriptEntry;
  */
 final class EpisodeTranscript {
     private final EpisodePlan plan;
-    /** Hears every line; replaced once the run's listeners have started the episode. */
-    private EpisodeListener listener;
+    /**
+     * Hear every line: the run listener with the plan until the episode has started, then the
+     * parts of the episode's audience (see {@link EpisodeAudience}).
+     */
+    private RunListener shared;
+    private EpisodeListener own;
     private final boolean logical;
     private long seq;
     private long turn;
@@ -36,15 +42,16 @@ final class EpisodeTranscript {
     /** Every entry, kept only when an evaluator will read the episode afterwards. */
     private final List<TranscriptEntry> kept;
 
-    EpisodeTranscript(EpisodePlan plan, EpisodeListener listener, RunPlan.Timestamps timestamps) {
+    EpisodeTranscript(EpisodePlan plan, RunListener listener, RunPlan.Timestamps timestamps) {
         this.plan = plan;
-        this.listener = listener;
+        this.shared = listener;
         this.logical = timestamps != RunPlan.Timestamps.WALL;
         this.kept = plan.evaluator() == null ? null : new ArrayList<>();
     }
 
-    void listener(EpisodeListener listener) {
-        this.listener = listener;
+    void audience(EpisodeAudience audience) {
+        this.shared = audience.shared();
+        this.own = audience.own();
     }
 
     /** The entries written so far (empty unless the plan has an evaluator). */
@@ -66,7 +73,10 @@ final class EpisodeTranscript {
         if (kept != null) {
             kept.add(entry);
         }
-        listener.transcript(entry);
+        shared.transcript(plan, entry);
+        if (own != null) {
+            own.transcript(entry);
+        }
     }
 
     private String stamp() {

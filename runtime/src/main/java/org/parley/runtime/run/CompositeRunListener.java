@@ -1,29 +1,38 @@
 package org.parley.runtime.run;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.metrics.SimulationMetrics;
 
-/** Fans each call out to several listeners. */
+/** Fans each call out to several listeners, in their order. */
 final class CompositeRunListener implements RunListener {
-    private final List<RunListener> listeners;
-    /** The same listeners, shared by every episode's {@link CompositeEpisodeListener}. */
+    /** The listeners, shared by every episode's {@link CompositeEpisodeListener}. */
     private final RunListener[] array;
+    /**
+     * The fan-out to a subset of the listeners (bit i for the listener at i), made once for the
+     * run: the plan-taking part of every episode's audience, which is nearly always the same.
+     */
+    private final ConcurrentHashMap<Long, RunListener> subsets = new ConcurrentHashMap<>();
 
     CompositeRunListener(List<RunListener> listeners) {
-        this.listeners = listeners;
         this.array = listeners.toArray(RunListener[]::new);
     }
 
     @Override
     public void runStarted(RunPlan plan) {
-        listeners.forEach(l -> l.runStarted(plan));
+        for (var l : array) {
+            l.runStarted(plan);
+        }
     }
 
     @Override
     public void episodeStarted(EpisodePlan episode) {
-        listeners.forEach(l -> l.episodeStarted(episode));
+        for (var l : array) {
+            l.episodeStarted(episode);
+        }
     }
 
     /**
@@ -34,56 +43,129 @@ final class CompositeRunListener implements RunListener {
      */
     @Override
     public EpisodeListener startEpisode(EpisodePlan episode) {
+        var started = startAll(episode);
+        if (array.length == 1) {
+            return started[0];
+        }
         EpisodeListener[] own = null;
-        EpisodeListener last = null;
         for (int i = 0; i < array.length; i++) {
-            var started = array[i].startEpisode(episode);
-            last = started;
-            if (!(started instanceof ForwardingEpisodeListener f && f.listener() == array[i])) {
+            if (!EpisodeAudience.isForwarderOf(started[i], array[i])) {
                 if (own == null) {
                     own = new EpisodeListener[array.length];
                 }
-                own[i] = started;
+                own[i] = started[i];
             }
-        }
-        if (array.length == 1) {
-            return last;
         }
         return own == null ? forward(episode) : new CompositeEpisodeListener(episode, array, own);
     }
 
+    /**
+     * Starts the episode in every listener and splits who hears it (see {@link EpisodeAudience}):
+     * the plan-taking listeners through a fan-out the run shares, and the one listener with
+     * episode state of its own directly. With several such listeners, one composite made for the
+     * episode calls them all in order.
+     */
+    EpisodeAudience audience(EpisodePlan episode) {
+        var started = startAll(episode);
+        long plain = 0;
+        int owners = 0;
+        int ownerAt = -1;
+        for (int i = 0; i < array.length; i++) {
+            if (EpisodeAudience.isForwarderOf(started[i], array[i])) {
+                plain |= 1L << i;
+            } else {
+                owners++;
+                ownerAt = i;
+            }
+        }
+        if (owners <= 1 && array.length < Long.SIZE) {
+            return new EpisodeAudience(subset(plain), owners == 0 ? null : started[ownerAt]);
+        }
+        var own = new EpisodeListener[array.length];
+        for (int i = 0; i < array.length; i++) {
+            own[i] = EpisodeAudience.isForwarderOf(started[i], array[i]) ? null : started[i];
+        }
+        return new EpisodeAudience(EpisodeAudience.NOBODY, new CompositeEpisodeListener(episode, array, own));
+    }
+
+    private EpisodeListener[] startAll(EpisodePlan episode) {
+        var started = new EpisodeListener[array.length];
+        for (int i = 0; i < array.length; i++) {
+            started[i] = array[i].startEpisode(episode);
+        }
+        return started;
+    }
+
+    /** The listeners whose bits are set, as one listener. */
+    private RunListener subset(long bits) {
+        if (bits == 0) {
+            return EpisodeAudience.NOBODY;
+        }
+        if (Long.bitCount(bits) == 1) {
+            return array[Long.numberOfTrailingZeros(bits)];
+        }
+        if (bits == (1L << array.length) - 1) {
+            return this;
+        }
+        return subsets.computeIfAbsent(bits, b -> {
+            var chosen = new ArrayList<RunListener>();
+            for (int i = 0; i < array.length; i++) {
+                if ((b & (1L << i)) != 0) {
+                    chosen.add(array[i]);
+                }
+            }
+            return new CompositeRunListener(List.copyOf(chosen));
+        });
+    }
+
     @Override
     public void transcript(EpisodePlan episode, TranscriptEntry entry) {
-        listeners.forEach(l -> l.transcript(episode, entry));
+        for (var l : array) {
+            l.transcript(episode, entry);
+        }
     }
 
     @Override
     public void actionDecided(EpisodePlan episode, String role, Action action, Duration latency) {
-        listeners.forEach(l -> l.actionDecided(episode, role, action, latency));
+        for (var l : array) {
+            l.actionDecided(episode, role, action, latency);
+        }
     }
 
     @Override
     public void barrierClosed(EpisodePlan episode, long round, Duration wait, int stragglers) {
-        listeners.forEach(l -> l.barrierClosed(episode, round, wait, stragglers));
+        for (var l : array) {
+            l.barrierClosed(episode, round, wait, stragglers);
+        }
     }
 
     @Override
     public void backlog(EpisodePlan episode, int pendingMessages) {
-        listeners.forEach(l -> l.backlog(episode, pendingMessages));
+        for (var l : array) {
+            l.backlog(episode, pendingMessages);
+        }
     }
 
     @Override
     public SimulationMetrics metrics(EpisodePlan episode) {
-        return SimulationMetrics.all(listeners.stream().map(l -> l.metrics(episode)).toList());
+        var sinks = new ArrayList<SimulationMetrics>(array.length);
+        for (var l : array) {
+            sinks.add(l.metrics(episode));
+        }
+        return SimulationMetrics.all(sinks);
     }
 
     @Override
     public void episodeFinished(EpisodeResult result, Duration duration) {
-        listeners.forEach(l -> l.episodeFinished(result, duration));
+        for (var l : array) {
+            l.episodeFinished(result, duration);
+        }
     }
 
     @Override
     public void runFinished(RunReport report) {
-        listeners.forEach(l -> l.runFinished(report));
+        for (var l : array) {
+            l.runFinished(report);
+        }
     }
 }

@@ -130,4 +130,63 @@ class CompositeRunListenerTest {
         assertThat(RunListener.all(List.of(owner)).startEpisode(episode))
                 .isNotInstanceOf(CompositeEpisodeListener.class).isNotInstanceOf(ForwardingEpisodeListener.class);
     }
+
+    private void playEpisode(EpisodeAudience audience) {
+        var line = new TranscriptEntry(0, 1, "1000", TranscriptEntry.OBSERVATION, "a", Map.of());
+        audience.shared().transcript(episode, line);
+        if (audience.own() != null) {
+            audience.own().transcript(line);
+        }
+        audience.metrics(episode).count("offers");
+        var result = new EpisodeResult("c/0001", "c", 1, 7, EpisodeResult.Status.COMPLETED, "done", 1,
+                Outcome.empty(), Map.of());
+        audience.shared().episodeFinished(result, Duration.ZERO);
+        if (audience.own() != null) {
+            audience.own().finished(result, Duration.ZERO);
+        }
+    }
+
+    @Test
+    void theKernelsAudienceReachesPlanTakersThroughOneSharedFanOutAndTheOwnerDirectly() {
+        var first = plain("first");
+        var third = plain("third");
+        var composite = RunListener.all(List.of(first, owning("second"), third));
+
+        var audience = EpisodeAudience.start(composite, episode);
+        playEpisode(audience);
+
+        assertThat(calls).containsExactly(
+                "first started c/0001", "second started c/0001", "third started c/0001",
+                "first line 0 of c/0001", "third line 0 of c/0001", "second line 0 (#1)",
+                "second counted offers",
+                "first finished c/0001", "third finished c/0001", "second finished after 1 lines");
+        assertThat(audience.own()).isNotInstanceOf(CompositeEpisodeListener.class);
+        // the next episode's plan-taking part is the very same object: nothing is made per episode for it
+        assertThat(EpisodeAudience.start(composite, episode).shared()).isSameAs(audience.shared());
+    }
+
+    @Test
+    void anAudienceOfOneListenerIsThatListenerAndSeveralOwnersKeepTheRunsOrder() {
+        var only = plain("only");
+        var alone = EpisodeAudience.start(RunListener.all(List.of(only)), episode);
+        assertThat(alone.shared()).isSameAs(only);
+        assertThat(alone.own()).isNull();
+
+        calls.clear();
+        var mixed = EpisodeAudience.start(RunListener.all(List.of(owning("first"), plain("second"), owning("third"))),
+                episode);
+        playEpisode(mixed);
+        assertThat(calls).containsExactly(
+                "first started c/0001", "second started c/0001", "third started c/0001",
+                "first line 0 (#1)", "second line 0 of c/0001", "third line 0 (#1)",
+                "first counted offers", "third counted offers",
+                "first finished after 1 lines", "second finished c/0001", "third finished after 1 lines");
+
+        calls.clear();
+        var direct = EpisodeAudience.start(owning("direct"), episode);
+        assertThat(direct.shared()).isNotNull();
+        playEpisode(direct);
+        assertThat(calls).containsExactly("direct started c/0001", "direct line 0 (#1)", "direct counted offers",
+                "direct finished after 1 lines");
+    }
 }
