@@ -26,6 +26,11 @@ final class CellCount {
         cells.add(cell, n);
     }
 
+    /** Adds {@code n} to the cells of the calling thread, {@code shard}, found once for several adds. */
+    void add(ThreadCells.Shard shard, long n) {
+        shard.add(cell, n);
+    }
+
     /** The total over every thread, as of now. */
     long sum() {
         return cells.sum(cell);

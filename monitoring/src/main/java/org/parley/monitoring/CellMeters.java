@@ -25,6 +25,11 @@ final class CellMeters {
         this.cells = cells;
     }
 
+    /** The cells every count made here adds to. */
+    ThreadCells cells() {
+        return cells;
+    }
+
     /** A counter ({@code <name>_total} in Prometheus). */
     CellCount counter(String name, String description, Tags tags) {
         return (CellCount) made.computeIfAbsent(key(name, tags), k -> {

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ConditionMeters {
     private final CellMeters cellMeters;
+    /** The cells all these meters count in; a caller adding several times finds its thread's once. */
+    final ThreadCells cells;
     private final Distributions distributions;
     private final String scenario;
     private final String condition;
@@ -58,11 +60,11 @@ final class ConditionMeters {
 
     private final ConcurrentHashMap<String, RoleMeters> roles = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CellCount> messagesRouted = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CellCount> events = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, EventMeters> events = new ConcurrentHashMap<>();
     // The first roles', event types', barriers' and scores' meters again, found by comparing
     // references (see NamedMeters); the maps above stay the record of all of them.
     private final NamedMeters<RoleMeters> recentRoles = new NamedMeters<>();
-    private final NamedMeters<CellCount> recentEvents = new NamedMeters<>();
+    private final NamedMeters<EventMeters> recentEvents = new NamedMeters<>();
     private final NamedMeters<BarrierMeters> recentBarriers = new NamedMeters<>();
     private final NamedMeters<NamedMeters<Distribution>> recentScores = new NamedMeters<>();
     private final ConcurrentHashMap<String, BarrierMeters> barriers = new ConcurrentHashMap<>();
@@ -72,6 +74,7 @@ final class ConditionMeters {
     ConditionMeters(CellMeters cellMeters, Distributions distributions, String scenario, String condition,
                     String environment) {
         this.cellMeters = cellMeters;
+        this.cells = cellMeters.cells();
         this.distributions = distributions;
         this.scenario = scenario;
         this.condition = condition;
@@ -216,6 +219,13 @@ final class ConditionMeters {
                 routed.add(n);
             }
         }
+
+        void count(ThreadCells.Shard shard, long n) {
+            actions.add(shard, n);
+            if (routed != null) {
+                routed.add(shard, n);
+            }
+        }
     }
 
     RoleMeters role(String role) {
@@ -233,14 +243,18 @@ final class ConditionMeters {
                 k -> counter(MESSAGES_ROUTED, "Messages routed between agents, by action kind", tags.and(KIND, k)));
     }
 
-    CellCount event(String type) {
-        var c = recentEvents.get(type);
-        if (c == null) {
-            c = events.computeIfAbsent(type, t -> counter(EVENTS, "Environment events, by type", tags.and(TYPE, t)));
-            recentEvents.remember(type, c);
+    EventMeters event(String type) {
+        var e = recentEvents.get(type);
+        if (e == null) {
+            e = events.computeIfAbsent(type, t -> new EventMeters(
+                    counter(EVENTS, "Environment events, by type", tags.and(TYPE, t)), CoordinationEvents.Effect.of(t)));
+            recentEvents.remember(type, e);
         }
-        return c;
+        return e;
     }
+
+    /** An event type's counter, and what the type means for the coordination figures (worked out once). */
+    record EventMeters(CellCount count, CoordinationEvents.Effect effect) {}
 
     BarrierMeters barrier(String type) {
         var b = recentBarriers.get(type);

@@ -26,6 +26,23 @@ public final class CoordinationEvents {
     /** Barrier label of episodes that declare no barrier. */
     public static final String NO_BARRIER = "none";
 
+    /** What an event type means for an episode's coordination figures. */
+    enum Effect {
+        NONE, COMMITMENT_MADE, COMMITMENT_KEPT, COMMITMENT_BROKEN, CONFLICT, REPAIR_ATTEMPT, DECLARES_BARRIER;
+
+        static Effect of(String eventName) {
+            return switch (eventName) {
+                case CoordinationEvents.COMMITMENT_MADE -> COMMITMENT_MADE;
+                case CoordinationEvents.COMMITMENT_KEPT -> COMMITMENT_KEPT;
+                case CoordinationEvents.COMMITMENT_BROKEN -> COMMITMENT_BROKEN;
+                case CoordinationEvents.MERGE_CONFLICT, CoordinationEvents.CONFLICT -> CONFLICT;
+                case CoordinationEvents.REPAIR_ATTEMPT -> REPAIR_ATTEMPT;
+                case CoordinationEvents.COMMUNICATION_BARRIER -> DECLARES_BARRIER;
+                default -> NONE;
+            };
+        }
+    }
+
     /**
      * The event name of a transcript entry of type {@code event}. Accepted shapes: the event's type
      * under {@code event}, {@code type} or {@code name} with its details beside it or under

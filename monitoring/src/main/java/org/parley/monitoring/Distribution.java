@@ -45,6 +45,11 @@ final class Distribution {
     }
 
     void observe(double value) {
+        observe(cells.local(), value);
+    }
+
+    /** Observes into the cells of the calling thread, {@code shard}, found once for several adds. */
+    void observe(ThreadCells.Shard shard, double value) {
         if (Double.isNaN(value)) {
             return;
         }
@@ -54,7 +59,6 @@ final class Distribution {
                 bucket++;
             }
         }
-        var shard = cells.local();
         shard.add(base + bucket, 1);
         shard.addDouble(sumCell, value);
     }

@@ -50,6 +50,12 @@ final class EpisodeTally implements EpisodeListener {
     /** Set when the episode has been counted: a later call for it goes straight to the meters. */
     boolean finished;
 
+    /**
+     * The cells of the thread that last called, kept so that a call on the same thread (most of an
+     * episode's calls) finds them by comparing one reference instead of through a thread-local.
+     */
+    private ThreadCells.Shard shard;
+
     /** Open questions; null until the first, so an episode without questions never touches a list. */
     private List<Question> pending;
 
@@ -62,6 +68,16 @@ final class EpisodeTally implements EpisodeListener {
         this.turnStartedNanos = startedNanos;
     }
 
+    /** The calling thread's cells. */
+    ThreadCells.Shard shard() {
+        var s = shard;
+        if (s == null || !s.ownedBy(Thread.currentThread())) {
+            s = meters.cells.local();
+            shard = s;
+        }
+        return s;
+    }
+
     @Override
     public void transcript(TranscriptEntry entry) {
         if (finished) {
@@ -71,7 +87,7 @@ final class EpisodeTally implements EpisodeListener {
         if (entry.turn() != turn) {
             long now = System.nanoTime();
             if (turn != Long.MIN_VALUE) {
-                meters.turnDuration.observe((now - turnStartedNanos) / 1e9);
+                meters.turnDuration.observe(shard(), (now - turnStartedNanos) / 1e9);
             }
             turn = entry.turn();
             turnStartedNanos = now;
@@ -79,12 +95,15 @@ final class EpisodeTally implements EpisodeListener {
         // The kernel writes the type constants themselves: comparing references settles most lines.
         var type = entry.type();
         if (type == TranscriptEntry.OBSERVATION || TranscriptEntry.OBSERVATION.equals(type)) {
-            meters.observations.increment();
+            meters.observations.add(shard(), 1);
         } else if (type == TranscriptEntry.EVENT || TranscriptEntry.EVENT.equals(type)) {
             var name = CoordinationEvents.eventName(entry.data());
             if (name != null) {
-                meters.event(name).increment();
-                event(name, entry.data());
+                var event = meters.event(name);
+                event.count().add(shard(), 1);
+                if (event.effect() != CoordinationEvents.Effect.NONE) {
+                    event(event.effect(), entry.data());
+                }
             }
         }
     }
@@ -96,7 +115,7 @@ final class EpisodeTally implements EpisodeListener {
             case TranscriptEntry.EVENT -> {
                 var name = CoordinationEvents.eventName(entry.data());
                 if (name != null) {
-                    meters.event(name).increment();
+                    meters.event(name).count().increment();
                 }
             }
             default -> { }
@@ -110,10 +129,11 @@ final class EpisodeTally implements EpisodeListener {
         if (meter == null) {
             meter = owner.actionMeters(meters, role, action.producedBy(), kind);
         }
+        var shard = shard();
         if (latency != null) {
-            meter.latency.observe(latency.toNanos() / 1e9);
+            meter.latency.observe(shard, latency.toNanos() / 1e9);
         }
-        meter.count(1);
+        meter.count(shard, 1);
         if (!finished) {
             action(action, meter.routed != null, meter.effort, meter.verbal);
         }
@@ -121,10 +141,11 @@ final class EpisodeTally implements EpisodeListener {
 
     @Override
     public void barrierClosed(long round, Duration wait, int stragglers) {
-        meters.barrierRounds.increment();
-        meters.barrierWait.observe(wait == null ? 0 : wait.toNanos() / 1e9);
+        var shard = shard();
+        meters.barrierRounds.add(shard, 1);
+        meters.barrierWait.observe(shard, wait == null ? 0 : wait.toNanos() / 1e9);
         if (stragglers > 0) {
-            meters.barrierStragglers.add(stragglers);
+            meters.barrierStragglers.add(shard, stragglers);
         }
     }
 
@@ -135,7 +156,7 @@ final class EpisodeTally implements EpisodeListener {
         }
         int change = pendingMessages - lastBacklog;
         if (change != 0) {
-            meters.backlog.add(change);
+            meters.backlog.add(shard(), change);
             lastBacklog = pendingMessages;
         }
     }
@@ -185,14 +206,14 @@ final class EpisodeTally implements EpisodeListener {
         }
     }
 
-    void event(String name, Map<String, Object> data) {
-        switch (name) {
-            case CoordinationEvents.COMMITMENT_MADE -> commitmentsMade++;
-            case CoordinationEvents.COMMITMENT_KEPT -> commitmentsKept++;
-            case CoordinationEvents.COMMITMENT_BROKEN -> commitmentsBroken++;
-            case CoordinationEvents.MERGE_CONFLICT, CoordinationEvents.CONFLICT -> conflicts++;
-            case CoordinationEvents.REPAIR_ATTEMPT -> repairAttempts++;
-            case CoordinationEvents.COMMUNICATION_BARRIER -> {
+    void event(CoordinationEvents.Effect effect, Map<String, Object> data) {
+        switch (effect) {
+            case COMMITMENT_MADE -> commitmentsMade++;
+            case COMMITMENT_KEPT -> commitmentsKept++;
+            case COMMITMENT_BROKEN -> commitmentsBroken++;
+            case CONFLICT -> conflicts++;
+            case REPAIR_ATTEMPT -> repairAttempts++;
+            case DECLARES_BARRIER -> {
                 var type = CoordinationEvents.detail(data, "barrier");
                 if (type == null && data.get("data") instanceof Map<?, ?> nested) {
                     type = nested.get("type");
@@ -201,7 +222,7 @@ final class EpisodeTally implements EpisodeListener {
                     barrier = type.toString();
                 }
             }
-            default -> { }
+            case NONE -> { }
         }
     }
 

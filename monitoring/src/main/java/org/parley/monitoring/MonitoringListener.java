@@ -188,10 +188,11 @@ public final class MonitoringListener implements RunListener {
     private EpisodeTally newTally(EpisodePlan episode) {
         var meters = conditionMeters(episode.condition());
         var tally = new EpisodeTally(this, episode, meters, System.nanoTime());
-        meters.started.increment();
-        meters.running.increment();
+        var shard = tally.shard();
+        meters.started.add(shard, 1);
+        meters.running.add(shard, 1);
         for (var agent : episode.agents()) {
-            meters.role(agent.role()).alive.increment();
+            meters.role(agent.role()).alive.add(shard, 1);
         }
         return tally;
     }
@@ -262,7 +263,7 @@ public final class MonitoringListener implements RunListener {
         // An episode never started here (e.g. its actor died before it began): count it as well.
         var meters = conditionMeters(result.condition());
         meters.started.increment();
-        recordEnd(result, duration, meters);
+        recordEnd(result, duration, meters, meters.cells.local());
     }
 
     /** Counts a finished episode once: its live series, its outcome and, if it completed, its coordination. */
@@ -271,21 +272,22 @@ public final class MonitoringListener implements RunListener {
             return;
         }
         var meters = tally.meters;
+        var shard = tally.shard();
         long now = System.nanoTime();
         tally.finished = true;
         unfile(tally);
-        meters.running.decrement();
+        meters.running.add(shard, -1);
         for (var agent : tally.plan.agents()) {
-            meters.role(agent.role()).alive.decrement();
+            meters.role(agent.role()).alive.add(shard, -1);
         }
-        meters.backlog.add(-tally.lastBacklog);
+        meters.backlog.add(shard, -tally.lastBacklog);
         if (tally.turn != Long.MIN_VALUE) {
-            meters.turnDuration.observe((now - tally.turnStartedNanos) / 1e9);
+            meters.turnDuration.observe(shard, (now - tally.turnStartedNanos) / 1e9);
         }
-        if (!recordEnd(result, duration, meters)) {
+        if (!recordEnd(result, duration, meters, shard)) {
             return;
         }
-        var figures = recordCoordination(result, tally, meters);
+        var figures = recordCoordination(result, tally, meters, shard);
         var sink = completedSink;
         if (sink != null) {
             sink.accept(figures);
@@ -293,16 +295,17 @@ public final class MonitoringListener implements RunListener {
     }
 
     /** Counts how the episode ended and, if it completed, its scores; true when it completed. */
-    private static boolean recordEnd(EpisodeResult result, Duration duration, ConditionMeters meters) {
+    private static boolean recordEnd(EpisodeResult result, Duration duration, ConditionMeters meters,
+                                     ThreadCells.Shard shard) {
         if (result.failed()) {
-            meters.failed.increment();
-            meters.durationFailed.observe(seconds(duration));
+            meters.failed.add(shard, 1);
+            meters.durationFailed.observe(shard, seconds(duration));
             return false;
         }
-        meters.completed.increment();
-        meters.durationCompleted.observe(seconds(duration));
-        meters.turns.observe(result.turns());
-        recordScores(result, meters);
+        meters.completed.add(shard, 1);
+        meters.durationCompleted.observe(shard, seconds(duration));
+        meters.turns.observe(shard, result.turns());
+        recordScores(result, meters, shard);
         return true;
     }
 
@@ -315,14 +318,14 @@ public final class MonitoringListener implements RunListener {
         episodes.remove(tally.plan.id(), tally);
     }
 
-    private static void recordScores(EpisodeResult result, ConditionMeters meters) {
+    private static void recordScores(EpisodeResult result, ConditionMeters meters, ThreadCells.Shard shard) {
         var outcome = result.outcome();
         if (outcome == null) {
             return;
         }
         // forEach, not entrySet(): the outcome's maps are unmodifiable views, whose entry iterators
         // wrap every entry in a new object; forEach reaches the backing map's own loop.
-        var scores = new ScoreRecorder(meters);
+        var scores = new ScoreRecorder(meters, shard);
         scores.role = EPISODE_ROLE;
         outcome.episodeScores().forEach(scores);
         outcome.agentScores().forEach((agent, agentScores) -> {
@@ -335,50 +338,52 @@ public final class MonitoringListener implements RunListener {
     /** Observes each score of one role into its series. */
     private static final class ScoreRecorder implements java.util.function.BiConsumer<String, Double> {
         private final ConditionMeters meters;
+        private final ThreadCells.Shard shard;
         String role;
 
-        ScoreRecorder(ConditionMeters meters) {
+        ScoreRecorder(ConditionMeters meters, ThreadCells.Shard shard) {
             this.meters = meters;
+            this.shard = shard;
         }
 
         @Override
         public void accept(String name, Double value) {
             if (value != null && !value.isNaN()) {
-                meters.score(role, name).observe(value);
+                meters.score(role, name).observe(shard, value);
             }
         }
     }
 
     private static EpisodeCoordination recordCoordination(EpisodeResult result, EpisodeTally tally,
-                                                          ConditionMeters meters) {
-        meters.coordinationEpisodes.increment();
+                                                          ConditionMeters meters, ThreadCells.Shard shard) {
+        meters.coordinationEpisodes.add(shard, 1);
         var scores = result.outcome() == null ? Map.<String, Double>of() : result.outcome().episodeScores();
         var success = score(scores, CoordinationEvents.SUCCESS_SCORE, CoordinationEvents.SUCCESS_SCORE);
         if (success != null) {
-            meters.successScored.increment();
+            meters.successScored.add(shard, 1);
             if (success >= 0.5) {
-                meters.successes.increment();
+                meters.successes.add(shard, 1);
             }
         }
-        add(meters.coordinationActions, tally.actions);
-        add(meters.coordinationMessages, tally.messages);
-        add(meters.questions, tally.questions);
-        add(meters.unansweredQuestions, tally.unansweredAtEnd());
-        add(meters.commitmentsMade, tally.commitmentsMade);
-        add(meters.commitmentsKept, tally.commitmentsKept);
-        add(meters.commitmentsBroken, tally.commitmentsBroken);
-        add(meters.conflicts, tally.conflicts);
+        add(shard, meters.coordinationActions, tally.actions);
+        add(shard, meters.coordinationMessages, tally.messages);
+        add(shard, meters.questions, tally.questions);
+        add(shard, meters.unansweredQuestions, tally.unansweredAtEnd());
+        add(shard, meters.commitmentsMade, tally.commitmentsMade);
+        add(shard, meters.commitmentsKept, tally.commitmentsKept);
+        add(shard, meters.commitmentsBroken, tally.commitmentsBroken);
+        add(shard, meters.conflicts, tally.conflicts);
 
         var barrier = meters.barrier(tally.barrierOrNone());
         var understanding = score(scores, CoordinationEvents.MUTUAL_UNDERSTANDING_SCORE, MUTUAL_UNDERSTANDING_KEBAB);
         if (understanding != null) {
-            barrier.mutualUnderstanding.observe(understanding);
+            barrier.mutualUnderstanding.observe(shard, understanding);
         }
         var confusion = score(scores, CoordinationEvents.UNRESOLVED_CONFUSION_SCORE, UNRESOLVED_CONFUSION_KEBAB);
         if (confusion != null) {
-            barrier.unresolvedConfusion.observe(confusion);
+            barrier.unresolvedConfusion.observe(shard, confusion);
         }
-        add(barrier.repairAttempts, tally.repairAttempts);
+        add(shard, barrier.repairAttempts, tally.repairAttempts);
         return new EpisodeCoordination(result.episodeId(), result.condition(), tally.plan.index(), tally.actions,
                 tally.messages, tally.questions, tally.unansweredAtEnd(), tally.commitmentsMade, tally.commitmentsKept,
                 tally.commitmentsBroken, tally.conflicts, tally.repairAttempts, tally.barrierOrNone(), success,
@@ -386,9 +391,9 @@ public final class MonitoringListener implements RunListener {
     }
 
     /** Adds to a counter, skipping zeros (most coordination counts of most episodes). */
-    private static void add(CellCount counter, int amount) {
+    private static void add(ThreadCells.Shard shard, CellCount counter, int amount) {
         if (amount != 0) {
-            counter.add(amount);
+            counter.add(shard, amount);
         }
     }
 

@@ -120,6 +120,11 @@ final class ThreadCells {
             this.cells = new long[size];
         }
 
+        /** Whether {@code thread} adds here without a lock: the shard is that platform thread's own. */
+        boolean ownedBy(Thread thread) {
+            return owner == thread;
+        }
+
         /** Adds every cell of an ended thread's shard to this one (the shared one). */
         private synchronized void absorb(Shard ended, BitSet doubles) {
             long[] from = ended.cells;
