@@ -3,7 +3,6 @@ package org.parley.monitoring;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.metrics.SimulationMetrics;
 import org.parley.runtime.run.EpisodeListener;
@@ -18,10 +17,14 @@ import org.parley.runtime.run.TranscriptEntry;
  * are kept here and counted once it completes. Live series go to the condition's meters as calls
  * arrive.
  *
- * <p>Why so few fields: with thousands of episodes in flight, an episode's tally has left the
- * core's cache by the time its next message is handled, so every cache line of it costs a miss
- * per message, while the meters' cells of the thread ({@link ThreadCells}) stay hot in its core's
- * cache. Counting into those at once is cheaper than buffering counts in the tally.
+ * <p>Why so few fields, and no objects hanging off them on the common path: with thousands of
+ * episodes in flight, an episode's tally has left the core's cache by the time its next message
+ * is handled, so every cache line of it, and of any object it points to, costs a miss per
+ * message, while the meters' cells of the thread ({@link ThreadCells}) stay hot in its core's
+ * cache. Counting into those at once is cheaper than buffering counts in the tally. For the same
+ * reason the one open question an episode usually has sits in two fields here rather than in a
+ * list, and the counts of rarer coordination events in an object made on the first of them
+ * ({@link EpisodeEvents}).
  *
  * <p>Calls for one episode come in order from that episode's actor, so the fields need no locks;
  * the actor hand-offs order them.
@@ -37,13 +40,9 @@ final class EpisodeTally implements EpisodeListener {
     int messages;
     int questions;
     int unansweredQuestions;
-    int commitmentsMade;
-    int commitmentsKept;
-    int commitmentsBroken;
-    int conflicts;
-    int repairAttempts;
-    String barrier;
     int lastBacklog;
+    /** Commitments, conflicts, repairs and barrier; null until the first such event. */
+    private EpisodeEvents events;
 
     long turn = Long.MIN_VALUE;
     long turnStartedNanos;
@@ -56,8 +55,13 @@ final class EpisodeTally implements EpisodeListener {
      */
     private ThreadCells.Shard shard;
 
-    /** Open questions; null until the first, so an episode without questions never touches a list. */
-    private List<Question> pending;
+    /**
+     * The oldest open question: who asked it, and whom (null: anyone). Null asker when none is
+     * open. Further open questions wait in {@link #moreOpen}, null until there are any.
+     */
+    private String openAsker;
+    private String openAddressee;
+    private List<Question> moreOpen;
 
     private record Question(String asker, String addressee) {}
 
@@ -102,7 +106,10 @@ final class EpisodeTally implements EpisodeListener {
                 var event = meters.event(name);
                 event.count().add(shard(), 1);
                 if (event.effect() != CoordinationEvents.Effect.NONE) {
-                    event(event.effect(), entry.data());
+                    if (events == null) {
+                        events = new EpisodeEvents();
+                    }
+                    events.count(event.effect(), entry.data());
                 }
             }
         }
@@ -184,54 +191,68 @@ final class EpisodeTally implements EpisodeListener {
         if (message) {
             messages++;
         }
-        if (pending != null && !pending.isEmpty()) {
-            var agent = action.agent();
-            for (int i = pending.size() - 1; i >= 0; i--) {
-                var q = pending.get(i);
-                boolean responder = !q.asker.equals(agent) && (q.addressee == null || q.addressee.equals(agent));
-                if (responder) {
-                    pending.remove(i);
-                    if (!message) {
-                        unansweredQuestions++;
-                    }
-                }
-            }
+        if (openAsker != null) {
+            settle(action.agent(), message);
         }
         if (message && verbal && Communication.asks(action)) {
             questions++;
-            if (pending == null) {
-                pending = new ArrayList<>(2);
-            }
-            pending.add(new Question(action.agent(), action.to()));
+            open(action.agent(), action.to());
         }
     }
 
-    void event(CoordinationEvents.Effect effect, Map<String, Object> data) {
-        switch (effect) {
-            case COMMITMENT_MADE -> commitmentsMade++;
-            case COMMITMENT_KEPT -> commitmentsKept++;
-            case COMMITMENT_BROKEN -> commitmentsBroken++;
-            case CONFLICT -> conflicts++;
-            case REPAIR_ATTEMPT -> repairAttempts++;
-            case DECLARES_BARRIER -> {
-                var type = CoordinationEvents.detail(data, "barrier");
-                if (type == null && data.get("data") instanceof Map<?, ?> nested) {
-                    type = nested.get("type");
-                }
-                if (type != null) {
-                    barrier = type.toString();
+    /** Settles the open questions {@code agent}'s action responds to: answered if it is a message. */
+    private void settle(String agent, boolean message) {
+        if (moreOpen != null) {
+            for (int i = moreOpen.size() - 1; i >= 0; i--) {
+                var q = moreOpen.get(i);
+                if (respondsTo(agent, q.asker(), q.addressee())) {
+                    moreOpen.remove(i);
+                    countAnswer(message);
                 }
             }
-            case NONE -> { }
         }
+        if (respondsTo(agent, openAsker, openAddressee)) {
+            countAnswer(message);
+            if (moreOpen == null || moreOpen.isEmpty()) {
+                openAsker = null;
+                openAddressee = null;
+            } else {
+                var next = moreOpen.remove(0);
+                openAsker = next.asker();
+                openAddressee = next.addressee();
+            }
+        }
+    }
+
+    private static boolean respondsTo(String agent, String asker, String addressee) {
+        return !asker.equals(agent) && (addressee == null || addressee.equals(agent));
+    }
+
+    private void countAnswer(boolean message) {
+        if (!message) {
+            unansweredQuestions++;
+        }
+    }
+
+    private void open(String asker, String addressee) {
+        if (openAsker == null) {
+            openAsker = asker;
+            openAddressee = addressee;
+            return;
+        }
+        if (moreOpen == null) {
+            moreOpen = new ArrayList<>(2);
+        }
+        moreOpen.add(new Question(asker, addressee));
     }
 
     /** Questions still open when the episode ends are unanswered. */
     int unansweredAtEnd() {
-        return unansweredQuestions + (pending == null ? 0 : pending.size());
+        return unansweredQuestions + (openAsker == null ? 0 : 1) + (moreOpen == null ? 0 : moreOpen.size());
     }
 
-    String barrierOrNone() {
-        return barrier == null ? CoordinationEvents.NO_BARRIER : barrier;
+    /** The episode's commitments, conflicts, repairs and barrier. */
+    EpisodeEvents events() {
+        return events == null ? EpisodeEvents.NONE : events;
     }
 }

@@ -369,12 +369,13 @@ public final class MonitoringListener implements RunListener {
         add(shard, meters.coordinationMessages, tally.messages);
         add(shard, meters.questions, tally.questions);
         add(shard, meters.unansweredQuestions, tally.unansweredAtEnd());
-        add(shard, meters.commitmentsMade, tally.commitmentsMade);
-        add(shard, meters.commitmentsKept, tally.commitmentsKept);
-        add(shard, meters.commitmentsBroken, tally.commitmentsBroken);
-        add(shard, meters.conflicts, tally.conflicts);
+        var events = tally.events();
+        add(shard, meters.commitmentsMade, events.commitmentsMade);
+        add(shard, meters.commitmentsKept, events.commitmentsKept);
+        add(shard, meters.commitmentsBroken, events.commitmentsBroken);
+        add(shard, meters.conflicts, events.conflicts);
 
-        var barrier = meters.barrier(tally.barrierOrNone());
+        var barrier = meters.barrier(events.barrierOrNone());
         var understanding = score(scores, CoordinationEvents.MUTUAL_UNDERSTANDING_SCORE, MUTUAL_UNDERSTANDING_KEBAB);
         if (understanding != null) {
             barrier.mutualUnderstanding.observe(shard, understanding);
@@ -383,10 +384,10 @@ public final class MonitoringListener implements RunListener {
         if (confusion != null) {
             barrier.unresolvedConfusion.observe(shard, confusion);
         }
-        add(shard, barrier.repairAttempts, tally.repairAttempts);
+        add(shard, barrier.repairAttempts, events.repairAttempts);
         return new EpisodeCoordination(result.episodeId(), result.condition(), tally.plan.index(), tally.actions,
-                tally.messages, tally.questions, tally.unansweredAtEnd(), tally.commitmentsMade, tally.commitmentsKept,
-                tally.commitmentsBroken, tally.conflicts, tally.repairAttempts, tally.barrierOrNone(), success,
+                tally.messages, tally.questions, tally.unansweredAtEnd(), events.commitmentsMade, events.commitmentsKept,
+                events.commitmentsBroken, events.conflicts, events.repairAttempts, events.barrierOrNone(), success,
                 understanding, confusion);
     }
 

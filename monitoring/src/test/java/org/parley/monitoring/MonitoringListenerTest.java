@@ -181,6 +181,28 @@ class MonitoringListenerTest {
     }
 
     @Test
+    void severalQuestionsOpenAtOnceAreEachSettledByTheirOwnResponder() {
+        var two = SyntheticRun.episode("baseline", 0, 4);
+        var episode = new EpisodePlan(two.id(), two.condition(), two.index(), two.seed(), two.protocol(), two.limits(),
+                two.environment(), List.of(two.agents().get(0), two.agents().get(1),
+                        new EpisodePlan.AgentPlan("c", "observer", 5, two.agents().get(0).mind())));
+        listener.runStarted(new RunPlan("r", "q", "env", List.of(episode), 1, RunPlan.Timestamps.LOGICAL));
+        var heard = listener.startEpisode(episode);
+        heard.actionDecided("client", Action.speak("a", "Ready?").addressedTo("c"), Duration.ZERO);     // Q1 a->c
+        heard.actionDecided("counselor", Action.speak("b", "Anyone?"), Duration.ZERO);                  // Q2 b->all
+        heard.actionDecided("client", Action.speak("a", "You there?").addressedTo("b"), Duration.ZERO); // answers Q2; Q3 a->b
+        heard.actionDecided("counselor", Action.of("b", "action", "walks away"), Duration.ZERO);         // Q3 unanswered
+        heard.actionDecided("observer", Action.speak("c", "Yes."), Duration.ZERO);                       // answers Q1
+        heard.actionDecided("client", Action.speak("a", "And you?").addressedTo("b"), Duration.ZERO);   // Q4 a->b
+        heard.actionDecided("client", Action.speak("a", "Still?").addressedTo("c"), Duration.ZERO);     // Q5 a->c
+        heard.actionDecided("observer", Action.speak("c", "Still."), Duration.ZERO);                     // answers Q5
+        heard.finished(result(episode, EpisodeResult.Status.COMPLETED, Outcome.empty()), Duration.ZERO); // Q4 open
+        var s = scrape();
+        assertThat(s.sum("parley_coordination_questions_total", Map.of())).isEqualTo(5);
+        assertThat(s.sum("parley_coordination_unanswered_questions_total", Map.of())).isEqualTo(2);
+    }
+
+    @Test
     void theEpisodesOwnListenerCountsLive() {
         var plan = SyntheticRun.plan(1, 4);
         var episode = plan.episodes().get(0);
