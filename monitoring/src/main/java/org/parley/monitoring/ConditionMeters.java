@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * zero instead of missing.
  */
 final class ConditionMeters {
+    /** The listener these meters belong to; an episode's tally reaches it from here, not a field of its own. */
+    final MonitoringListener listener;
     private final CellMeters cellMeters;
     /** The cells all these meters count in; a caller adding several times finds its thread's once. */
     final ThreadCells cells;
@@ -71,8 +73,9 @@ final class ConditionMeters {
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Distribution>> scores =
             new ConcurrentHashMap<>();
 
-    ConditionMeters(CellMeters cellMeters, Distributions distributions, String scenario, String condition,
-                    String environment) {
+    ConditionMeters(MonitoringListener listener, CellMeters cellMeters, Distributions distributions, String scenario,
+                    String condition, String environment) {
+        this.listener = listener;
         this.cellMeters = cellMeters;
         this.cells = cellMeters.cells();
         this.distributions = distributions;

@@ -32,7 +32,6 @@ import org.parley.runtime.run.TranscriptEntry;
 final class EpisodeTally implements EpisodeListener {
     final EpisodePlan plan;
     final ConditionMeters meters;
-    private final MonitoringListener owner;
 
     // ints, not longs: one episode never counts past 2^31, and a smaller tally spans fewer cache
     // lines, each a miss when thousands of episodes take turns on a core.
@@ -65,8 +64,7 @@ final class EpisodeTally implements EpisodeListener {
 
     private record Question(String asker, String addressee) {}
 
-    EpisodeTally(MonitoringListener owner, EpisodePlan plan, ConditionMeters meters, long startedNanos) {
-        this.owner = owner;
+    EpisodeTally(EpisodePlan plan, ConditionMeters meters, long startedNanos) {
         this.plan = plan;
         this.meters = meters;
         this.turnStartedNanos = startedNanos;
@@ -134,7 +132,7 @@ final class EpisodeTally implements EpisodeListener {
         var kind = action.kind();
         var meter = meters.action(role, action.producedBy(), kind);
         if (meter == null) {
-            meter = owner.actionMeters(meters, role, action.producedBy(), kind);
+            meter = meters.listener.actionMeters(meters, role, action.producedBy(), kind);
         }
         var shard = shard();
         if (latency != null) {
@@ -175,7 +173,7 @@ final class EpisodeTally implements EpisodeListener {
 
     @Override
     public void finished(EpisodeResult result, Duration duration) {
-        owner.episodeFinished(this, result, duration);
+        meters.listener.episodeFinished(this, result, duration);
     }
 
     /**

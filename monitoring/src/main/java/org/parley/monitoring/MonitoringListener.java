@@ -138,7 +138,7 @@ public final class MonitoringListener implements RunListener {
         return meters != null ? meters
                 : conditions.computeIfAbsent(condition, c -> {
                     conditionOrder.add(c);
-                    return new ConditionMeters(cellMeters, distributions, scenario, c, environment);
+                    return new ConditionMeters(this, cellMeters, distributions, scenario, c, environment);
                 });
     }
 
@@ -187,7 +187,7 @@ public final class MonitoringListener implements RunListener {
 
     private EpisodeTally newTally(EpisodePlan episode) {
         var meters = conditionMeters(episode.condition());
-        var tally = new EpisodeTally(this, episode, meters, System.nanoTime());
+        var tally = new EpisodeTally(episode, meters, System.nanoTime());
         var shard = tally.shard();
         meters.started.add(shard, 1);
         meters.running.add(shard, 1);
