@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
             + "print the overhead ratio.")
     boolean compare;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "25", description = "With --compare-metrics: "
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "40", description = "With --compare-metrics: "
             + "measurements per mode (default: ${DEFAULT-VALUE}).")
     int repeats;
 
@@ -157,22 +157,27 @@ final class BenchCommand implements Callable<Integer> {
                 Measurement m = measure(plan, withMetrics ? session : null, false);
                 (withMetrics ? on : off).add(m);
                 failed += m.failed();
-                out.printf(Locale.ROOT, "metrics %-3s #%d: %d completed, %d failed in %.2f s (%.2f s CPU, JIT %d ms): "
-                        + "%.1f episodes/s, %.1f actions/s, peak heap %.1f MiB%n", withMetrics ? "on" : "off", r + 1,
-                        m.completed(), m.failed(), m.seconds(), m.cpuSeconds(), m.jitMillis(), m.episodesPerSecond(),
+                out.printf(Locale.ROOT, "metrics %-3s #%d: %d completed, %d failed in %.2f s (GC pauses %.0f ms, "
+                        + "%.2f s CPU, JIT %d ms, %s allocated): %.1f episodes/s, %.1f actions/s, peak heap %.1f MiB%n",
+                        withMetrics ? "on" : "off", r + 1, m.completed(), m.failed(), m.seconds(), m.gcSeconds() * 1e3,
+                        m.cpuSeconds(), m.jitMillis(), mebibytes(m.allocated()), m.episodesPerSecond(),
                         m.actionsPerSecond(), m.peakHeap() / 1048576.0);
                 out.flush();
             }
         }
         // The headline is the median of the paired ratios: each run with metrics against its
-        // neighbouring run without, so drift in the machine's load cancels out. The fastest runs
-        // (the least disturbed) and the CPU time (which other processes disturb far less than wall
-        // time) are printed beside it, with the spread, so a noisy machine shows as one.
+        // neighbouring run without, so drift in the machine's load cancels out. Beside it: the
+        // same ratio of the runs' time without the collector's pauses (whether a pause falls in a
+        // run, and when, moves it by up to 10% either way; metrics allocate a small share of a
+        // run's bytes, printed per mode so that shows), the CPU time, the fastest runs and the
+        // spread, so a noisy machine shows as one.
         Measurement bestOff = off.stream().min(java.util.Comparator.comparingDouble(Measurement::seconds)).orElseThrow();
         Measurement bestOn = on.stream().min(java.util.Comparator.comparingDouble(Measurement::seconds)).orElseThrow();
         double[] paired = new double[repeats];
+        double[] pairedMutator = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             paired[r] = on.get(r).seconds() / off.get(r).seconds();
+            pairedMutator[r] = on.get(r).mutatorSeconds() / off.get(r).mutatorSeconds();
         }
         double[] sortedPairs = paired.clone();
         java.util.Arrays.sort(sortedPairs);
@@ -180,15 +185,19 @@ final class BenchCommand implements Callable<Integer> {
             List<Measurement> ms = mode.getValue();
             Measurement best = mode.getKey().equals("off") ? bestOff : bestOn;
             double medianSeconds = median(ms.stream().mapToDouble(Measurement::seconds).toArray());
+            double medianAllocated = median(ms.stream().mapToDouble(Measurement::allocated).toArray());
             out.printf(Locale.ROOT, "metrics %s: median %.1f episodes/s, %.1f actions/s; best %.1f episodes/s; "
-                    + "peak heap %.1f MiB%n", mode.getKey(), episodeCount / medianSeconds, ms.get(0).actions() / medianSeconds,
-                    best.episodesPerSecond(), ms.stream().mapToLong(Measurement::peakHeap).max().orElse(0) / 1048576.0);
+                    + "GC pauses %.0f ms a run; allocated %s a run (%.1f KiB an episode); peak heap %.1f MiB%n",
+                    mode.getKey(), episodeCount / medianSeconds, ms.get(0).actions() / medianSeconds,
+                    best.episodesPerSecond(), median(ms.stream().mapToDouble(Measurement::gcSeconds).toArray()) * 1e3,
+                    mebibytes((long) medianAllocated), medianAllocated / episodeCount / 1024,
+                    ms.stream().mapToLong(Measurement::peakHeap).max().orElse(0) / 1048576.0);
         }
         double ratio = median(paired);
         out.printf(Locale.ROOT, "overhead ratio (time with metrics / time without, median of %d pairs): %.3f "
                 + "(target <= 1.05%s)%n", repeats, ratio, ratio <= 1.05 ? ", met" : ", NOT met");
-        out.printf(Locale.ROOT, "  pairs range %.3f..%.3f; best runs %.3f", sortedPairs[0],
-                sortedPairs[sortedPairs.length - 1], bestOn.seconds() / bestOff.seconds());
+        out.printf(Locale.ROOT, "  pairs range %.3f..%.3f; GC pauses left out %.3f; best runs %.3f", sortedPairs[0],
+                sortedPairs[sortedPairs.length - 1], median(pairedMutator), bestOn.seconds() / bestOff.seconds());
         double cpuOff = median(off.stream().mapToDouble(Measurement::cpuSeconds).toArray());
         double cpuOn = median(on.stream().mapToDouble(Measurement::cpuSeconds).toArray());
         if (cpuOff > 0) {
@@ -216,9 +225,18 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** One timed run. */
-    record Measurement(double seconds, double cpuSeconds, long jitMillis, int completed, int failed, long actions,
-                       long peakHeap) {
+    /**
+     * One timed run. {@code gcSeconds} is the time the run's threads stood still for the collector;
+     * {@code allocated} the bytes the JVM's threads allocated during the run, or -1 when the JVM
+     * does not say.
+     */
+    record Measurement(double seconds, double cpuSeconds, long jitMillis, double gcSeconds, long allocated,
+                       int completed, int failed, long actions, long peakHeap) {
+        /** The run's time without the collector's pauses: what its own threads took. */
+        double mutatorSeconds() {
+            return seconds - gcSeconds;
+        }
+
         double episodesPerSecond() {
             return (completed + failed) / seconds;
         }
@@ -234,6 +252,35 @@ final class BenchCommand implements Callable<Integer> {
             return os.getProcessCpuTime();
         }
         return -1;
+    }
+
+    /**
+     * Milliseconds the collectors have stopped the application so far. Collectors that report
+     * concurrent cycles beside their pauses (ZGC's and Shenandoah's "Cycles") are left out: their
+     * time overlaps the application's.
+     */
+    private static long gcPauseMillis() {
+        long total = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            long t = gc.getCollectionTime();
+            if (t > 0 && !gc.getName().contains("Cycles")) {
+                total += t;
+            }
+        }
+        return total;
+    }
+
+    /** Bytes all threads have allocated so far, or -1 when the JVM does not say. */
+    private static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            return threads.getTotalThreadAllocatedBytes();
+        }
+        return -1;
+    }
+
+    private static String mebibytes(long bytes) {
+        return bytes < 0 ? "?" : String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
     }
 
     private static double median(double[] values) {
@@ -262,14 +309,18 @@ final class BenchCommand implements Callable<Integer> {
         try {
             var jit = ManagementFactory.getCompilationMXBean();
             long jitStart = jit.getTotalCompilationTime();
+            long gcStart = gcPauseMillis();
+            long allocatedStart = allocatedBytes();
             long cpuStart = cpuNanos();
             long start = System.nanoTime();
             RunReport report = Simulation.run(plan, listener);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (cpuNanos() - cpuStart) / 1e9;
+            long allocated = allocatedBytes() - allocatedStart;
+            double gcSeconds = (gcPauseMillis() - gcStart) / 1e3;
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            return new Measurement(seconds, cpu, jit.getTotalCompilationTime() - jitStart, report.completed(),
-                    report.failed(), counter.actions.sum(), peak);
+            return new Measurement(seconds, cpu, jit.getTotalCompilationTime() - jitStart, gcSeconds,
+                    allocatedStart < 0 ? -1 : allocated, report.completed(), report.failed(), counter.actions.sum(), peak);
         } finally {
             if (metrics != null) {
                 metrics.pause();
