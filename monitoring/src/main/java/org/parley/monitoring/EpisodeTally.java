@@ -32,6 +32,11 @@ import org.parley.runtime.run.TranscriptEntry;
 final class EpisodeTally implements EpisodeListener {
     final EpisodePlan plan;
     final ConditionMeters meters;
+    /**
+     * How many agents the episode started with (-1 past a short's range), to tell whether its
+     * result names them all; a short fits the padding after {@link #finished}.
+     */
+    final short agentCount;
 
     // ints, not longs: one episode never counts past 2^31, and a smaller tally spans fewer cache
     // lines, each a miss when thousands of episodes take turns on a core.
@@ -65,6 +70,8 @@ final class EpisodeTally implements EpisodeListener {
     private record Question(String asker, String addressee) {}
 
     EpisodeTally(EpisodePlan plan, ConditionMeters meters, long startedNanos) {
+        int agents = plan.agents().size();
+        this.agentCount = agents <= Short.MAX_VALUE ? (short) agents : -1;
         this.plan = plan;
         this.meters = meters;
         this.turnStartedNanos = startedNanos;

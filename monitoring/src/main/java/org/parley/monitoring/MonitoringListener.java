@@ -167,20 +167,25 @@ public final class MonitoringListener implements RunListener {
         int index = episode.index();
         if (slot != null && index >= 0 && index < slot.length()) {
             tally = newTally(episode);
-            slot.set(index, tally);
+            // A release store, not a volatile one (which on x86 waits for every pending store of
+            // the thread): only this episode's own calls write its slot, and whoever looks it up
+            // later (the run's supervisor, for an episode whose actor died) learns of the episode
+            // through a message sent after this.
+            slot.setRelease(index, tally);
             return tally;
         }
         return episodes.computeIfAbsent(episode.id(), id -> newTally(episode));
     }
 
-    /** The running episode's tally filed under this condition, index and id, or null. */
+    /**
+     * The running episode's tally filed under this condition, index and id, or null. An index the
+     * run's slots cover is filed only there, so the map of other episodes is not consulted.
+     */
     private EpisodeTally filed(String condition, int index, String id) {
         var slot = slots.get(condition);
         if (slot != null && index >= 0 && index < slot.length()) {
-            var tally = slot.get(index);
-            if (tally != null && tally.plan.id().equals(id)) {
-                return tally;
-            }
+            var tally = slot.getAcquire(index);
+            return tally != null && tally.plan.id().equals(id) ? tally : null;
         }
         return episodes.get(id);
     }
@@ -275,10 +280,19 @@ public final class MonitoringListener implements RunListener {
         var shard = tally.shard();
         long now = System.nanoTime();
         tally.finished = true;
-        unfile(tally);
+        unfile(tally, result);
         meters.running.add(shard, -1);
-        for (var agent : tally.plan.agents()) {
-            meters.role(agent.role()).alive.add(shard, -1);
+        // The kernel's result names every agent with its role: reading it (just made, so in cache)
+        // spares reading the plan's agents again, long out of cache by the episode's end.
+        var agents = result.agents();
+        if (agents.size() == tally.agentCount) {
+            for (var agent : agents.values()) {
+                meters.role(agent.role()).alive.add(shard, -1);
+            }
+        } else {
+            for (var agent : tally.plan.agents()) {
+                meters.role(agent.role()).alive.add(shard, -1);
+            }
         }
         meters.backlog.add(shard, -tally.lastBacklog);
         if (tally.turn != Long.MIN_VALUE) {
@@ -287,8 +301,8 @@ public final class MonitoringListener implements RunListener {
         if (!recordEnd(result, duration, meters, shard)) {
             return;
         }
-        var figures = recordCoordination(result, tally, meters, shard);
         var sink = completedSink;
+        var figures = recordCoordination(result, tally, meters, shard, sink != null);
         if (sink != null) {
             sink.accept(figures);
         }
@@ -309,10 +323,16 @@ public final class MonitoringListener implements RunListener {
         return true;
     }
 
-    private void unfile(EpisodeTally tally) {
-        var slot = slots.get(tally.plan.condition());
-        int index = tally.plan.index();
-        if (slot != null && index >= 0 && index < slot.length() && slot.compareAndSet(index, tally, null)) {
+    /** Takes a finished episode's tally out of its slot (named by the result, so the plan is not read again). */
+    private void unfile(EpisodeTally tally, EpisodeResult result) {
+        var slot = slots.get(result.condition());
+        int index = result.index();
+        if (slot != null && index >= 0 && index < slot.length()) {
+            // Only this episode's own calls write its slot (see tally()), so a check and a release
+            // store do what a compare-and-set would, without an atomic instruction.
+            if (slot.getAcquire(index) == tally) {
+                slot.setRelease(index, null);
+            }
             return;
         }
         episodes.remove(tally.plan.id(), tally);
@@ -354,8 +374,10 @@ public final class MonitoringListener implements RunListener {
         }
     }
 
+    /** Counts a completed episode's coordination; returns its figures if {@code wanted}, else null. */
     private static EpisodeCoordination recordCoordination(EpisodeResult result, EpisodeTally tally,
-                                                          ConditionMeters meters, ThreadCells.Shard shard) {
+                                                          ConditionMeters meters, ThreadCells.Shard shard,
+                                                          boolean wanted) {
         meters.coordinationEpisodes.add(shard, 1);
         var scores = result.outcome() == null ? Map.<String, Double>of() : result.outcome().episodeScores();
         var success = score(scores, CoordinationEvents.SUCCESS_SCORE, CoordinationEvents.SUCCESS_SCORE);
@@ -385,6 +407,9 @@ public final class MonitoringListener implements RunListener {
             barrier.unresolvedConfusion.observe(shard, confusion);
         }
         add(shard, barrier.repairAttempts, events.repairAttempts);
+        if (!wanted) {
+            return null;
+        }
         return new EpisodeCoordination(result.episodeId(), result.condition(), tally.plan.index(), tally.actions,
                 tally.messages, tally.questions, tally.unansweredAtEnd(), events.commitmentsMade, events.commitmentsKept,
                 events.commitmentsBroken, events.conflicts, events.repairAttempts, events.barrierOrNone(), success,

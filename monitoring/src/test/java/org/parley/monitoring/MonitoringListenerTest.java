@@ -196,8 +196,15 @@ class MonitoringListenerTest {
         heard.actionDecided("client", Action.speak("a", "And you?").addressedTo("b"), Duration.ZERO);   // Q4 a->b
         heard.actionDecided("client", Action.speak("a", "Still?").addressedTo("c"), Duration.ZERO);     // Q5 a->c
         heard.actionDecided("observer", Action.speak("c", "Still."), Duration.ZERO);                     // answers Q5
-        heard.finished(result(episode, EpisodeResult.Status.COMPLETED, Outcome.empty()), Duration.ZERO); // Q4 open
+        assertThat(scrape().sum("parley_agents_alive", Map.of("role", "observer"))).isEqualTo(1);
+        var named = Map.of("a", new EpisodeResult.AgentInfo("client", "x"), "b",
+                new EpisodeResult.AgentInfo("counselor", "x"), "c", new EpisodeResult.AgentInfo("observer", "x"));
+        heard.finished(new EpisodeResult(episode.id(), episode.condition(), episode.index(), episode.seed(),
+                EpisodeResult.Status.COMPLETED, "done", 3, Outcome.empty(), named), Duration.ZERO);  // Q4 open
         var s = scrape();
+        // the agents the result names leave their roles' gauges, as the plan's would
+        assertThat(s.sum("parley_agents_alive", Map.of("role", "observer"))).isZero();
+        assertThat(s.sum("parley_agents_alive", Map.of())).isZero();
         assertThat(s.sum("parley_coordination_questions_total", Map.of())).isEqualTo(5);
         assertThat(s.sum("parley_coordination_unanswered_questions_total", Map.of())).isEqualTo(2);
     }
