@@ -6,7 +6,8 @@ package org.parley.monitoring;
  */
 final class CellCount {
     private final ThreadCells cells;
-    private final int cell;
+    /** Its cell: a caller on the hot path keeps the number and adds to it directly (see {@link ConditionMeters}). */
+    final int cell;
 
     CellCount(ThreadCells cells) {
         this.cells = cells;

@@ -56,9 +56,21 @@ final class ConditionMeters {
 
     final EnvironmentMetrics environmentMetrics;
 
+    // The cells of the counts every turn adds to, kept here as numbers: an add then reads this
+    // object and the thread's cells only, not the count's own object as well.
+    final int observationsCell;
+    final int backlogCell;
+
     static final int MAX_CACHED_ACTIONS = 64;
-    /** Meters of the (role, mind description, kind) seen so far; copied on write, read without locks. */
-    private volatile ActionMeters[] actions = new ActionMeters[0];
+    /**
+     * Meters of the (role, mind description, kind) seen so far; copied on write, read without locks.
+     * The three labels sit in arrays of their own, so a look-up reads consecutive references
+     * instead of one object per entry.
+     */
+    private volatile ActionTable actions = new ActionTable(new String[0], new String[0], new String[0],
+            new ActionMeters[0]);
+
+    private record ActionTable(String[] roles, String[] minds, String[] kinds, ActionMeters[] meters) {}
 
     private final ConcurrentHashMap<String, RoleMeters> roles = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CellCount> messagesRouted = new ConcurrentHashMap<>();
@@ -113,6 +125,8 @@ final class ConditionMeters {
 
         barrier(CoordinationEvents.NO_BARRIER);
         environmentMetrics = new EnvironmentMetrics(cellMeters, distributions, tags);
+        observationsCell = observations.cell;
+        backlogCell = backlog.cell;
     }
 
     private CellCount counter(String name, String description, Tags tags) {
@@ -160,10 +174,18 @@ final class ConditionMeters {
      * build it per action).
      */
     ActionMeters action(String role, String producedBy, String kind) {
-        for (var m : actions) {
-            if ((m.role == role || m.role.equals(role)) && (m.kind == kind || m.kind.equals(kind))
-                    && java.util.Objects.equals(m.producedBy, producedBy)) {
-                return m;
+        var t = actions;
+        var roles = t.roles;
+        var minds = t.minds;
+        var kinds = t.kinds;
+        for (int i = 0; i < roles.length; i++) {
+            if (roles[i] == role && kinds[i] == kind && minds[i] == producedBy) {
+                return t.meters[i];
+            }
+        }
+        for (int i = 0; i < roles.length; i++) {
+            if (roles[i].equals(role) && kinds[i].equals(kind) && java.util.Objects.equals(minds[i], producedBy)) {
+                return t.meters[i];
             }
         }
         return null;
@@ -182,10 +204,18 @@ final class ConditionMeters {
             return known;
         }
         var meters = new ActionMeters(role, producedBy, kind, counter, latency, routed);
-        if (actions.length < MAX_CACHED_ACTIONS) {
-            var grown = java.util.Arrays.copyOf(actions, actions.length + 1);
-            grown[actions.length] = meters;
-            actions = grown;
+        var t = actions;
+        int n = t.meters.length;
+        if (n < MAX_CACHED_ACTIONS) {
+            var roles = java.util.Arrays.copyOf(t.roles, n + 1);
+            var minds = java.util.Arrays.copyOf(t.minds, n + 1);
+            var kinds = java.util.Arrays.copyOf(t.kinds, n + 1);
+            var all = java.util.Arrays.copyOf(t.meters, n + 1);
+            roles[n] = role;
+            minds[n] = producedBy;
+            kinds[n] = kind;
+            all[n] = meters;
+            actions = new ActionTable(roles, minds, kinds, all);
         }
         return meters;
     }
@@ -202,6 +232,9 @@ final class ConditionMeters {
         final boolean effort;
         /** Whether this kind can carry a question (see {@link Communication#isVerbal}). */
         final boolean verbal;
+        /** The cells of {@link #actions} and {@link #routed} (-1 for none), added to without reading those objects. */
+        private final int actionsCell;
+        private final int routedCell;
 
         ActionMeters(String role, String producedBy, String kind, CellCount actions, Distribution latency,
                      CellCount routed) {
@@ -213,6 +246,8 @@ final class ConditionMeters {
             this.routed = routed;
             this.effort = Communication.isEffort(kind);
             this.verbal = Communication.isVerbal(kind);
+            this.actionsCell = actions.cell;
+            this.routedCell = routed == null ? -1 : routed.cell;
         }
 
         /** Counts {@code n} such actions (and as many messages routed, for a message kind). */
@@ -224,9 +259,9 @@ final class ConditionMeters {
         }
 
         void count(ThreadCells.Shard shard, long n) {
-            actions.add(shard, n);
-            if (routed != null) {
-                routed.add(shard, n);
+            shard.add(actionsCell, n);
+            if (routedCell >= 0) {
+                shard.add(routedCell, n);
             }
         }
     }
@@ -249,15 +284,20 @@ final class ConditionMeters {
     EventMeters event(String type) {
         var e = recentEvents.get(type);
         if (e == null) {
-            e = events.computeIfAbsent(type, t -> new EventMeters(
-                    counter(EVENTS, "Environment events, by type", tags.and(TYPE, t)), CoordinationEvents.Effect.of(t)));
+            e = events.computeIfAbsent(type, t -> {
+                var count = counter(EVENTS, "Environment events, by type", tags.and(TYPE, t));
+                return new EventMeters(count, count.cell, CoordinationEvents.Effect.of(t));
+            });
             recentEvents.remember(type, e);
         }
         return e;
     }
 
-    /** An event type's counter, and what the type means for the coordination figures (worked out once). */
-    record EventMeters(CellCount count, CoordinationEvents.Effect effect) {}
+    /**
+     * An event type's counter (and its cell, added to without reading the counter's object), and
+     * what the type means for the coordination figures (worked out once).
+     */
+    record EventMeters(CellCount count, int cell, CoordinationEvents.Effect effect) {}
 
     BarrierMeters barrier(String type) {
         var b = recentBarriers.get(type);

@@ -104,12 +104,12 @@ final class EpisodeTally implements EpisodeListener {
         // The kernel writes the type constants themselves: comparing references settles most lines.
         var type = entry.type();
         if (type == TranscriptEntry.OBSERVATION || TranscriptEntry.OBSERVATION.equals(type)) {
-            meters.observations.add(shard(), 1);
+            shard().add(meters.observationsCell, 1);
         } else if (type == TranscriptEntry.EVENT || TranscriptEntry.EVENT.equals(type)) {
             var name = CoordinationEvents.eventName(entry.data());
             if (name != null) {
                 var event = meters.event(name);
-                event.count().add(shard(), 1);
+                shard().add(event.cell(), 1);
                 if (event.effect() != CoordinationEvents.Effect.NONE) {
                     if (events == null) {
                         events = new EpisodeEvents();
@@ -168,7 +168,7 @@ final class EpisodeTally implements EpisodeListener {
         }
         int change = pendingMessages - lastBacklog;
         if (change != 0) {
-            meters.backlog.add(shard(), change);
+            shard().add(meters.backlogCell, change);
             lastBacklog = pendingMessages;
         }
     }
