@@ -14,7 +14,12 @@ final class CellAmount {
     }
 
     void add(double amount) {
-        cells.local().addDouble(cell, amount);
+        add(cells.local(), amount);
+    }
+
+    /** Adds to the cells of the calling thread, {@code shard}. */
+    void add(ThreadCells.Shard shard, double amount) {
+        shard.addDouble(cell, amount);
     }
 
     /** The total over every thread, as of now. */

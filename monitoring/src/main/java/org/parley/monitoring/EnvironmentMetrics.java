@@ -40,6 +40,16 @@ final class EnvironmentMetrics implements SimulationMetrics {
 
     @Override
     public void count(String name, double amount, Map<String, String> tags) {
+        count(cellMeters.cells().local(), name, amount, tags);
+    }
+
+    @Override
+    public void observe(String name, double value, Map<String, String> tags) {
+        observe(cellMeters.cells().local(), name, value, tags);
+    }
+
+    /** Counts into the cells of the calling thread, {@code shard}, which an episode's tally keeps at hand. */
+    void count(ThreadCells.Shard shard, String name, double amount, Map<String, String> tags) {
         var meter = tags == null || tags.isEmpty() ? untaggedCounters.get(name) : null;
         if (meter == null) {
             meter = lookup(counters, name, tags, t -> {
@@ -51,12 +61,12 @@ final class EnvironmentMetrics implements SimulationMetrics {
             }
         }
         if (meter != null) {
-            meter.add(amount);
+            meter.add(shard, amount);
         }
     }
 
-    @Override
-    public void observe(String name, double value, Map<String, String> tags) {
+    /** Observes into the cells of the calling thread, {@code shard}. */
+    void observe(ThreadCells.Shard shard, String name, double value, Map<String, String> tags) {
         var meter = tags == null || tags.isEmpty() ? untaggedSummaries.get(name) : null;
         if (meter == null) {
             meter = lookup(summaries, name, tags, t -> {
@@ -70,7 +80,7 @@ final class EnvironmentMetrics implements SimulationMetrics {
             }
         }
         if (meter != null) {
-            meter.observe(value);
+            meter.observe(shard, value);
         }
     }
 

@@ -3,6 +3,7 @@ package org.parley.monitoring;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.metrics.SimulationMetrics;
 import org.parley.runtime.run.EpisodeListener;
@@ -29,7 +30,7 @@ import org.parley.runtime.run.TranscriptEntry;
  * <p>Calls for one episode come in order from that episode's actor, so the fields need no locks;
  * the actor hand-offs order them.
  */
-final class EpisodeTally implements EpisodeListener {
+final class EpisodeTally implements EpisodeListener, SimulationMetrics {
     final EpisodePlan plan;
     final ConditionMeters meters;
     /**
@@ -69,12 +70,11 @@ final class EpisodeTally implements EpisodeListener {
 
     private record Question(String asker, String addressee) {}
 
-    EpisodeTally(EpisodePlan plan, ConditionMeters meters, long startedNanos) {
+    EpisodeTally(EpisodePlan plan, ConditionMeters meters) {
         int agents = plan.agents().size();
         this.agentCount = agents <= Short.MAX_VALUE ? (short) agents : -1;
         this.plan = plan;
         this.meters = meters;
-        this.turnStartedNanos = startedNanos;
     }
 
     /** The calling thread's cells. */
@@ -175,7 +175,22 @@ final class EpisodeTally implements EpisodeListener {
 
     @Override
     public SimulationMetrics metrics() {
-        return meters.environmentMetrics;
+        return this;
+    }
+
+    /**
+     * The environment's named metrics, reported through the tally (its sink for the episode) so
+     * they use the cells the tally keeps at hand instead of finding the thread's through a
+     * thread-local on every call; the meters are the condition's, as for every other episode.
+     */
+    @Override
+    public void count(String name, double amount, Map<String, String> tags) {
+        meters.environmentMetrics.count(shard(), name, amount, tags);
+    }
+
+    @Override
+    public void observe(String name, double value, Map<String, String> tags) {
+        meters.environmentMetrics.observe(shard(), name, value, tags);
     }
 
     @Override

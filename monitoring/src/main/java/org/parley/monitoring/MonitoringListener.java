@@ -192,7 +192,7 @@ public final class MonitoringListener implements RunListener {
 
     private EpisodeTally newTally(EpisodePlan episode) {
         var meters = conditionMeters(episode.condition());
-        var tally = new EpisodeTally(episode, meters, System.nanoTime());
+        var tally = new EpisodeTally(episode, meters);
         var shard = tally.shard();
         meters.started.add(shard, 1);
         meters.running.add(shard, 1);
