@@ -203,7 +203,7 @@ final class ConditionMeters {
         if (known != null) {
             return known;
         }
-        var meters = new ActionMeters(role, producedBy, kind, counter, latency, routed);
+        var meters = new ActionMeters(kind, counter, latency, routed);
         var t = actions;
         int n = t.meters.length;
         if (n < MAX_CACHED_ACTIONS) {
@@ -220,44 +220,30 @@ final class ConditionMeters {
         return meters;
     }
 
-    /** Where one (role, mind description, kind) of action is counted. */
+    /** Where one (role, mind description, kind) of action is counted; its labels are in the look-up table. */
     static final class ActionMeters {
-        final String role;
-        final String producedBy;
-        final String kind;
-        final CellCount actions;
         final Distribution latency;
-        /** Null when the kind is not a message. */
-        final CellCount routed;
         final boolean effort;
         /** Whether this kind can carry a question (see {@link Communication#isVerbal}). */
         final boolean verbal;
-        /** The cells of {@link #actions} and {@link #routed} (-1 for none), added to without reading those objects. */
+        /** The cells of the action counter and of the messages-routed counter (-1 when the kind is not a message). */
         private final int actionsCell;
         private final int routedCell;
 
-        ActionMeters(String role, String producedBy, String kind, CellCount actions, Distribution latency,
-                     CellCount routed) {
-            this.role = role;
-            this.producedBy = producedBy;
-            this.kind = kind;
-            this.actions = actions;
+        ActionMeters(String kind, CellCount actions, Distribution latency, CellCount routed) {
             this.latency = latency;
-            this.routed = routed;
             this.effort = Communication.isEffort(kind);
             this.verbal = Communication.isVerbal(kind);
             this.actionsCell = actions.cell;
             this.routedCell = routed == null ? -1 : routed.cell;
         }
 
-        /** Counts {@code n} such actions (and as many messages routed, for a message kind). */
-        void count(long n) {
-            actions.add(n);
-            if (routed != null) {
-                routed.add(n);
-            }
+        /** Whether this kind is a message. */
+        boolean message() {
+            return routedCell >= 0;
         }
 
+        /** Counts {@code n} such actions (and as many messages routed, for a message kind). */
         void count(ThreadCells.Shard shard, long n) {
             shard.add(actionsCell, n);
             if (routedCell >= 0) {

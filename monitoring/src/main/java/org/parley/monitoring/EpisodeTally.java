@@ -147,7 +147,7 @@ final class EpisodeTally implements EpisodeListener, SimulationMetrics {
         }
         meter.count(shard, 1);
         if (!finished) {
-            action(action, meter.routed != null, meter.effort, meter.verbal);
+            action(action, meter.message(), meter.effort, meter.verbal);
         }
     }
 

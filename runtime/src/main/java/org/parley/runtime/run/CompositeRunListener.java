@@ -43,20 +43,16 @@ final class CompositeRunListener implements RunListener {
      */
     @Override
     public EpisodeListener startEpisode(EpisodePlan episode) {
-        var started = startAll(episode);
         if (array.length == 1) {
-            return started[0];
+            return array[0].startEpisode(episode);
         }
-        EpisodeListener[] own = null;
-        for (int i = 0; i < array.length; i++) {
-            if (!EpisodeAudience.isForwarderOf(started[i], array[i])) {
-                if (own == null) {
-                    own = new EpisodeListener[array.length];
-                }
-                own[i] = started[i];
+        var own = startAll(episode);
+        for (var o : own) {
+            if (o != null) {
+                return new CompositeEpisodeListener(episode, array, own);
             }
         }
-        return own == null ? forward(episode) : new CompositeEpisodeListener(episode, array, own);
+        return forward(episode);
     }
 
     /**
@@ -66,12 +62,12 @@ final class CompositeRunListener implements RunListener {
      * episode calls them all in order.
      */
     EpisodeAudience audience(EpisodePlan episode) {
-        var started = startAll(episode);
+        var own = startAll(episode);
         long plain = 0;
         int owners = 0;
         int ownerAt = -1;
-        for (int i = 0; i < array.length; i++) {
-            if (EpisodeAudience.isForwarderOf(started[i], array[i])) {
+        for (int i = 0; i < own.length; i++) {
+            if (own[i] == null) {
                 plain |= 1L << i;
             } else {
                 owners++;
@@ -79,21 +75,22 @@ final class CompositeRunListener implements RunListener {
             }
         }
         if (owners <= 1 && array.length < Long.SIZE) {
-            return new EpisodeAudience(subset(plain), owners == 0 ? null : started[ownerAt]);
-        }
-        var own = new EpisodeListener[array.length];
-        for (int i = 0; i < array.length; i++) {
-            own[i] = EpisodeAudience.isForwarderOf(started[i], array[i]) ? null : started[i];
+            return new EpisodeAudience(subset(plain), owners == 0 ? null : own[ownerAt]);
         }
         return new EpisodeAudience(EpisodeAudience.NOBODY, new CompositeEpisodeListener(episode, array, own));
     }
 
+    /**
+     * Starts the episode in every listener; per listener, the episode listener it returned, or
+     * null where that was the default forwarder (the listener is then called with the plan).
+     */
     private EpisodeListener[] startAll(EpisodePlan episode) {
-        var started = new EpisodeListener[array.length];
+        var own = new EpisodeListener[array.length];
         for (int i = 0; i < array.length; i++) {
-            started[i] = array[i].startEpisode(episode);
+            var started = array[i].startEpisode(episode);
+            own[i] = EpisodeAudience.isForwarderOf(started, array[i]) ? null : started;
         }
-        return started;
+        return own;
     }
 
     /** The listeners whose bits are set, as one listener. */

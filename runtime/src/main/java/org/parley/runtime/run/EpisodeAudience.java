@@ -35,11 +35,6 @@ public record EpisodeAudience(RunListener shared, EpisodeListener own) {
         return isForwarderOf(started, listener) ? new EpisodeAudience(listener, null) : new EpisodeAudience(NOBODY, started);
     }
 
-    /** Before the episode has started: {@code listener} hears everything with the plan. */
-    public static EpisodeAudience beforeStart(RunListener listener) {
-        return new EpisodeAudience(listener, null);
-    }
-
     static boolean isForwarderOf(EpisodeListener started, RunListener listener) {
         return started instanceof ForwardingEpisodeListener f && f.listener() == listener;
     }
