@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.models.ToolCall;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
-import org.parley.runtime.gateway.ToolCall;
 
 /**
  * Turns a model's answer into an {@link Action} checked against the turn's {@link ActionSpace}, or

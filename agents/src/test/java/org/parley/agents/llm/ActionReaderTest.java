@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parley.models.ToolCall;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionSpace;
-import org.parley.runtime.gateway.ToolCall;
 
 class ActionReaderTest {
     private static final ActionSpace.ToolSpec OFFER = new ActionSpace.ToolSpec("offer", "Make an offer",

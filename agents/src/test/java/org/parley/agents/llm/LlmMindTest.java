@@ -8,16 +8,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.agents.persona.Persona;
+import org.parley.models.GatewayOptions;
+import org.parley.models.Gateways;
+import org.parley.models.ModelSpec;
+import org.parley.models.Provider;
+import org.parley.models.RetrySettings;
+import org.parley.models.testserver.Reply;
+import org.parley.models.testserver.ScriptedModelServer;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Observation;
-import org.parley.runtime.gateway.GatewayOptions;
-import org.parley.runtime.gateway.Gateways;
-import org.parley.runtime.gateway.ModelSpec;
-import org.parley.runtime.gateway.Provider;
-import org.parley.runtime.gateway.RetrySettings;
-import org.parley.runtime.gateway.testserver.Reply;
-import org.parley.runtime.gateway.testserver.ScriptedModelServer;
 import org.parley.runtime.mind.Turn;
 
 class LlmMindTest {

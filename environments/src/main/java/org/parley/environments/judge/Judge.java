@@ -15,9 +15,9 @@ import java.util.concurrent.CompletionStage;
 import org.parley.agents.llm.JsonReplies;
 import org.parley.agents.llm.PromptTemplate;
 import org.parley.agents.persona.Persona;
-import org.parley.runtime.gateway.ModelCall;
-import org.parley.runtime.gateway.ModelGateway;
-import org.parley.runtime.gateway.PromptMessage;
+import org.parley.models.ModelCall;
+import org.parley.models.ModelGateway;
+import org.parley.models.PromptMessage;
 import org.parley.runtime.seed.Seeds;
 
 /**

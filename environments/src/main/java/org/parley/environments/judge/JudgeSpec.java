@@ -3,7 +3,7 @@ package org.parley.environments.judge;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.function.Function;
-import org.parley.runtime.gateway.ModelGateway;
+import org.parley.models.ModelGateway;
 
 /**
  * One entry of a scenario's {@code judges:} list:

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.parley.runtime.gateway.GatewayOptions;
-import org.parley.runtime.gateway.Gateways;
-import org.parley.runtime.gateway.ModelSpec;
-import org.parley.runtime.gateway.Provider;
+import org.parley.models.GatewayOptions;
+import org.parley.models.Gateways;
+import org.parley.models.ModelSpec;
+import org.parley.models.Provider;
 
 class JudgeSpecTest {
     @Test

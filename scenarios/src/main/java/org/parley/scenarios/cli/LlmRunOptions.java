@@ -1,7 +1,7 @@
 package org.parley.scenarios.cli;
 
 import java.nio.file.Path;
-import org.parley.runtime.gateway.CacheMode;
+import org.parley.models.CacheMode;
 import org.parley.scenarios.llm.ModelOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;

@@ -1,10 +1,10 @@
 package org.parley.scenarios.llm;
 
 import java.time.Duration;
+import org.parley.models.CircuitState;
+import org.parley.models.FailureKind;
+import org.parley.models.GatewayObserver;
 import org.parley.monitoring.LlmMetrics;
-import org.parley.runtime.gateway.CircuitState;
-import org.parley.runtime.gateway.FailureKind;
-import org.parley.runtime.gateway.GatewayObserver;
 
 /**
  * Feeds what the gateways report into the monitoring module's LLM meters (requests, tokens,

@@ -2,8 +2,8 @@ package org.parley.scenarios.llm;
 
 import java.nio.file.Path;
 import java.util.function.Function;
-import org.parley.runtime.gateway.CacheMode;
-import org.parley.runtime.gateway.GatewayObserver;
+import org.parley.models.CacheMode;
+import org.parley.models.GatewayObserver;
 
 /**
  * How a run talks to its models, as the command line chooses it.

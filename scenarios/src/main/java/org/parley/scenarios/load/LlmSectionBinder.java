@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.parley.environments.judge.JudgeSpec;
 import org.parley.environments.judge.Rubrics;
-import org.parley.runtime.gateway.ModelSpec;
+import org.parley.models.ModelSpec;
 import org.parley.scenarios.model.LlmSection;
 
 /**

@@ -15,7 +15,7 @@ import org.parley.agents.llm.LlmMind;
 import org.parley.agents.llm.LlmMindSpec;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EpisodeSetup;
-import org.parley.runtime.gateway.ModelGateway;
+import org.parley.models.ModelGateway;
 import org.parley.runtime.mind.Mind;
 import org.parley.scenarios.load.Suggestions;
 import org.parley.scenarios.model.BoundEnvironment;

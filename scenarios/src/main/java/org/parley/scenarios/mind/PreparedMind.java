@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EpisodeSetup;
-import org.parley.runtime.gateway.ModelGateway;
+import org.parley.models.ModelGateway;
 import org.parley.runtime.mind.Mind;
 import org.parley.scenarios.model.BoundEnvironment;
 

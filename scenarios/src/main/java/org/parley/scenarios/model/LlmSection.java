@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.parley.environments.judge.JudgeSpec;
-import org.parley.runtime.gateway.ModelSpec;
+import org.parley.models.ModelSpec;
 
 /**
  * The {@code models:} and {@code judges:} sections of a scenario, bound for one condition.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EpisodeSetup;
-import org.parley.runtime.gateway.Gateways;
+import org.parley.models.Gateways;
 import org.parley.runtime.run.EpisodePlan;
 import org.parley.runtime.run.RunPlan;
 import org.parley.runtime.seed.Seeds;

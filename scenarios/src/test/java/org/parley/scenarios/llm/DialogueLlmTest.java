@@ -17,9 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.models.CacheMode;
+import org.parley.models.testserver.Reply;
 import org.parley.monitoring.MetricsExporter;
-import org.parley.runtime.gateway.CacheMode;
-import org.parley.runtime.gateway.testserver.Reply;
 import org.parley.scenarios.model.LoadedScenario;
 import org.parley.scenarios.plan.RunOptions;
 

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.runtime.gateway.testserver.Received;
-import org.parley.runtime.gateway.testserver.Reply;
+import org.parley.models.testserver.Received;
+import org.parley.models.testserver.Reply;
 import org.parley.scenarios.plan.RunOptions;
 
 /** Counseling with the working-alliance judge, a coding episode through tool calls, and a maze with a model swap. */

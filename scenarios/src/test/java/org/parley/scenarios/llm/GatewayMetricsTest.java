@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.parley.models.CircuitState;
+import org.parley.models.FailureKind;
 import org.parley.monitoring.LlmMetrics;
-import org.parley.runtime.gateway.CircuitState;
-import org.parley.runtime.gateway.FailureKind;
 
 /** The gateway observer keeps the LLM gauges balanced and counts by cause. */
 class GatewayMetricsTest {

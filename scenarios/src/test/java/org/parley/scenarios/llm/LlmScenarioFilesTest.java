@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.runtime.gateway.testserver.Reply;
+import org.parley.models.testserver.Reply;
 import org.parley.scenarios.cli.ParleyCommand;
 import org.parley.scenarios.load.ScenarioException;
 import org.parley.scenarios.model.LoadedScenario;

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.runtime.gateway.testserver.Received;
-import org.parley.runtime.gateway.testserver.Reply;
+import org.parley.models.testserver.Received;
+import org.parley.models.testserver.Reply;
 import org.parley.scenarios.plan.RunOptions;
 
 /** SocialVeil with LLM minds: the barrier reaches only the barriered agent's prompt; the barrier rubric judges. */
