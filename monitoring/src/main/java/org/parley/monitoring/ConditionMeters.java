@@ -2,118 +2,111 @@ package org.parley.monitoring;
 
 import static org.parley.monitoring.MetricNames.*;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import java.util.concurrent.ConcurrentHashMap;
+import io.micrometer.core.instrument.Timer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.parley.runtime.coordination.Communication;
+import org.parley.runtime.coordination.EpisodeCoordination;
+import org.parley.runtime.run.EpisodeResult;
 
 /**
- * Every meter of one (scenario, condition, environment). Meters are created once and cached by
- * their remaining label values; the ones used on every episode (actions, events, roles, barriers,
- * scores) are found again in small arrays by comparing the caller's strings as references, and
- * counted in per-thread cells, so recording allocates nothing.
+ * The meters of one (scenario, condition, environment), as plain Micrometer meters. Series a
+ * dashboard needs before anything happened (failures, durations, round barriers, coordination
+ * counters, the scores of barrier {@code none}) are registered here at once, so they are scraped
+ * as zero instead of missing; series whose labels only events reveal (roles, models, action kinds,
+ * event types, barriers, scores) are registered on first use and kept in plain maps.
  *
- * <p>Meters a dashboard needs even when nothing happened yet (failures, round-barrier waits,
- * coordination counters) are registered when the condition is first seen, so they are scraped as
- * zero instead of missing.
+ * <p>Used by one thread at a time (the run's recorder), so the maps need no locks; gauges read
+ * atomics because the scrape reads them from another thread.
  */
 final class ConditionMeters {
-    /** The listener these meters belong to; an episode's tally reaches it from here, not a field of its own. */
-    final MonitoringListener listener;
-    private final CellMeters cellMeters;
-    /** The cells all these meters count in; a caller adding several times finds its thread's once. */
-    final ThreadCells cells;
-    private final Distributions distributions;
-    private final String scenario;
-    private final String condition;
-    private final String environment;
-    final Tags tags;
+    private final MeterRegistry registry;
+    private final Tags tags;
 
-    final CellCount started;
-    final CellCount completed;
-    final CellCount failed;
-    /** Gauges: every episode start and finish moves them, from any thread. */
-    final CellCount running;
-    final Distribution durationCompleted;
-    final Distribution durationFailed;
-    final Distribution turns;
-    final CellCount observations;
-    final Distribution turnDuration;
-    final CellCount backlog;
-    final CellCount barrierRounds;
-    final Distribution barrierWait;
-    final CellCount barrierStragglers;
+    final Counter started;
+    final Counter completed;
+    final Counter failed;
+    /** Gauge: episodes between their Started and Finished events. */
+    final AtomicInteger running = new AtomicInteger();
+    private final Timer durationCompleted;
+    private final Timer durationFailed;
+    private final DistributionSummary turns;
+    final Counter observations;
+    final Timer turnDuration;
+    /** Gauge: the last backlog of each running episode of the condition, summed. */
+    final AtomicLong backlog = new AtomicLong();
+    final Counter rounds;
+    final Timer roundWait;
+    final Counter stragglers;
 
-    final CellCount coordinationEpisodes;
-    final CellCount successScored;
-    final CellCount successes;
-    final CellCount coordinationActions;
-    final CellCount coordinationMessages;
-    final CellCount questions;
-    final CellCount unansweredQuestions;
-    final CellCount commitmentsMade;
-    final CellCount commitmentsKept;
-    final CellCount commitmentsBroken;
-    final CellCount conflicts;
+    private final Counter coordinationEpisodes;
+    private final Counter successScored;
+    private final Counter successes;
+    private final Counter coordinationActions;
+    private final Counter coordinationMessages;
+    private final Counter questions;
+    private final Counter unansweredQuestions;
+    private final Counter commitmentsMade;
+    private final Counter commitmentsKept;
+    private final Counter commitmentsBroken;
+    private final Counter conflicts;
 
-    final EnvironmentMetrics environmentMetrics;
+    private final Map<String, AtomicInteger> alive = new HashMap<>();
+    private final Map<ActionKey, ActionMeters> actions = new HashMap<>();
+    private final Map<String, Counter> events = new HashMap<>();
+    private final Map<String, BarrierMeters> barriers = new HashMap<>();
+    private final Map<ScoreKey, DistributionSummary> scores = new HashMap<>();
 
-    // The cells of the counts every turn adds to, kept here as numbers: an add then reads this
-    // object and the thread's cells only, not the count's own object as well.
-    final int observationsCell;
-    final int backlogCell;
+    /** The labels that, with the condition's, pick an action's meters. */
+    private record ActionKey(String role, String model, String kind) {}
 
-    static final int MAX_CACHED_ACTIONS = 64;
-    /**
-     * Meters of the (role, mind description, kind) seen so far; copied on write, read without locks.
-     * The three labels sit in arrays of their own, so a look-up reads consecutive references
-     * instead of one object per entry.
-     */
-    private volatile ActionTable actions = new ActionTable(new String[0], new String[0], new String[0],
-            new ActionMeters[0]);
+    private record ScoreKey(String role, String score) {}
 
-    private record ActionTable(String[] roles, String[] minds, String[] kinds, ActionMeters[] meters) {}
+    /** Where one (role, model, kind) of action is counted; {@code routed} is null unless the kind is a message. */
+    record ActionMeters(Counter actions, Timer latency, Counter routed) {
+        void record(long latencyNanos) {
+            actions.increment();
+            latency.record(latencyNanos, TimeUnit.NANOSECONDS);
+            if (routed != null) {
+                routed.increment();
+            }
+        }
+    }
 
-    private final ConcurrentHashMap<String, RoleMeters> roles = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CellCount> messagesRouted = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, EventMeters> events = new ConcurrentHashMap<>();
-    // The first roles', event types', barriers' and scores' meters again, found by comparing
-    // references (see NamedMeters); the maps above stay the record of all of them.
-    private final NamedMeters<RoleMeters> recentRoles = new NamedMeters<>();
-    private final NamedMeters<EventMeters> recentEvents = new NamedMeters<>();
-    private final NamedMeters<BarrierMeters> recentBarriers = new NamedMeters<>();
-    private final NamedMeters<NamedMeters<Distribution>> recentScores = new NamedMeters<>();
-    private final ConcurrentHashMap<String, BarrierMeters> barriers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Distribution>> scores =
-            new ConcurrentHashMap<>();
+    /** The communication-barrier meters of one barrier type. */
+    record BarrierMeters(DistributionSummary mutualUnderstanding, DistributionSummary unresolvedConfusion,
+                         Counter repairAttempts) {}
 
-    ConditionMeters(MonitoringListener listener, CellMeters cellMeters, Distributions distributions, String scenario,
-                    String condition, String environment) {
-        this.listener = listener;
-        this.cellMeters = cellMeters;
-        this.cells = cellMeters.cells();
-        this.distributions = distributions;
-        this.scenario = scenario;
-        this.condition = condition;
-        this.environment = environment;
+    ConditionMeters(MeterRegistry registry, String scenario, String condition, String environment) {
+        this.registry = registry;
         this.tags = Tags.of(SCENARIO, scenario, CONDITION, condition, ENVIRONMENT, environment);
 
         started = counter(EPISODES_STARTED, "Episodes started", tags);
         completed = counter(EPISODES_COMPLETED, "Episodes that ended normally", tags);
         failed = counter(EPISODES_FAILED, "Episodes that failed (an agent or the environment threw, or a timeout)", tags);
-        running = cellMeters.gauge(EPISODES_RUNNING, "Episodes in flight", null, tags);
-        durationCompleted = distributions.episodeDuration.labelValues(scenario, condition, environment, "completed");
-        durationFailed = distributions.episodeDuration.labelValues(scenario, condition, environment, "failed");
-        turns = distributions.episodeTurns.labelValues(scenario, condition, environment);
-        observations = counter(OBSERVATIONS_DELIVERED, "Observations delivered to agents", tags);
-        turnDuration = distributions.turnDuration.labelValues(scenario, condition, environment);
-        backlog = cellMeters.gauge(MAILBOX_BACKLOG, "Messages waiting in agents' mailboxes, summed over running episodes",
-                "messages", tags);
-        barrierRounds = counter(ROUND_BARRIER_ROUNDS, "Rounds of the simultaneous protocol closed", tags);
-        barrierWait = distributions.roundBarrierWait.labelValues(scenario, condition, environment);
-        barrierStragglers = counter(ROUND_BARRIER_STRAGGLERS, "Agents that missed a round's barrier timeout", tags);
+        gauge(EPISODES_RUNNING, "Episodes in flight", null, tags, running);
+        durationCompleted = episodeDuration("completed");
+        durationFailed = episodeDuration("failed");
+        turns = summary(EPISODE_TURNS, "Turns played per completed episode", tags);
+        observations = counter(OBSERVATIONS_DELIVERED, "Observations recorded for agents", tags);
+        turnDuration = timer(TURN_DURATION, "Wall-clock time of one turn", Buckets.DECISION, tags);
+        gauge(MAILBOX_BACKLOG, "Messages waiting in agents' mailboxes, summed over running episodes", "messages",
+                tags, backlog);
+        rounds = counter(ROUND_BARRIER_ROUNDS, "Rounds of the simultaneous protocol closed", tags);
+        roundWait = timer(ROUND_BARRIER_WAIT, "Time a simultaneous round waited for all agents", Buckets.DECISION, tags);
+        stragglers = counter(ROUND_BARRIER_STRAGGLERS, "Agents that missed a round's barrier timeout", tags);
 
         coordinationEpisodes = counter(COORDINATION_EPISODES, "Completed episodes counted in coordination metrics", tags);
-        successScored = counter(COORDINATION_SUCCESS_SCORED, "Completed episodes that reported a success score", tags);
-        successes = counter(COORDINATION_SUCCESSES, "Completed episodes with success score >= 0.5", tags);
+        successScored = counter(COORDINATION_SUCCESS_SCORED, "Completed episodes that reported joint success or failure", tags);
+        successes = counter(COORDINATION_SUCCESSES, "Completed episodes that reached their joint goal", tags);
         coordinationActions = counter(COORDINATION_ACTIONS, "Actions other than none in completed episodes", tags);
         coordinationMessages = counter(COORDINATION_MESSAGES, "Message actions in completed episodes", tags);
         questions = counter(COORDINATION_QUESTIONS, "Questions asked in completed episodes", tags);
@@ -123,244 +116,131 @@ final class ConditionMeters {
         commitmentsBroken = counter(COORDINATION_COMMITMENTS_BROKEN, "commitment-broken events", tags);
         conflicts = counter(COORDINATION_CONFLICTS, "merge-conflict and conflict events", tags);
 
-        barrier(CoordinationEvents.NO_BARRIER);
-        environmentMetrics = new EnvironmentMetrics(cellMeters, distributions, tags);
-        observationsCell = observations.cell;
-        backlogCell = backlog.cell;
+        barrier(EpisodeCoordination.NO_BARRIER);
     }
 
-    private CellCount counter(String name, String description, Tags tags) {
-        return cellMeters.counter(name, description, tags);
+    /** The scenario, condition and environment tags every series of the condition carries. */
+    Tags tags() {
+        return tags;
     }
 
-    /** This condition's key figures as of now. */
-    ConditionSummary summary() {
-        double understandingSum = 0, understandingCount = 0, confusionSum = 0, confusionCount = 0, repairs = 0;
-        for (var b : barriers.values()) {
-            understandingSum += b.mutualUnderstanding.getSum();
-            understandingCount += b.mutualUnderstanding.getCount();
-            confusionSum += b.unresolvedConfusion.getSum();
-            confusionCount += b.unresolvedConfusion.getCount();
-            repairs += b.repairAttempts.count();
-        }
-        double latencySum = 0, latencyCount = 0;
-        for (var r : roles.values()) {
-            for (var m : r.models.values()) {
-                latencySum += m.latency.getSum();
-                latencyCount += m.latency.getCount();
-            }
-        }
-        double episodes = coordinationEpisodes.count();
-        double actions = coordinationActions.count();
-        double messages = coordinationMessages.count();
-        return new ConditionSummary(condition, (long) started.count(), (long) completed.count(), (long) failed.count(),
-                ConditionSummary.ratio(successes.count(), successScored.count()),
-                ConditionSummary.ratio(messages, actions),
-                ConditionSummary.ratio(messages, actions - messages),
-                ConditionSummary.ratio(unansweredQuestions.count(), questions.count()),
-                ConditionSummary.ratio(commitmentsKept.count(), commitmentsMade.count()),
-                ConditionSummary.ratio(conflicts.count(), episodes),
-                ConditionSummary.ratio(understandingSum, understandingCount),
-                ConditionSummary.ratio(confusionSum, confusionCount),
-                ConditionSummary.ratio(repairs, episodes),
-                ConditionSummary.ratio(barrierStragglers.count(), barrierRounds.count()),
-                ConditionSummary.ratio(latencySum, latencyCount));
+    /** The gauge of agents of {@code role} in running episodes. */
+    AtomicInteger alive(String role) {
+        return alive.computeIfAbsent(role, r -> gauge(AGENTS_ALIVE, "Agents in running episodes", null,
+                tags.and(ROLE, r), new AtomicInteger()));
     }
 
-    /**
-     * The meters of an action, or null when this (role, mind description, kind) is new. A scan of
-     * a few entries that every episode of the condition reads, so it stays in cache; roles and
-     * kinds are usually the very same strings, the description is compared by content (minds may
-     * build it per action).
-     */
+    /** The meters of an action, by its agent's role, the mind that produced it and its kind. */
     ActionMeters action(String role, String producedBy, String kind) {
-        var t = actions;
-        var roles = t.roles;
-        var minds = t.minds;
-        var kinds = t.kinds;
-        for (int i = 0; i < roles.length; i++) {
-            if (roles[i] == role && kinds[i] == kind && minds[i] == producedBy) {
-                return t.meters[i];
+        return actions.computeIfAbsent(new ActionKey(role, model(producedBy), kind), key -> {
+            var modelTags = tags.and(ROLE, key.role(), MODEL, key.model());
+            return new ActionMeters(
+                    counter(ACTIONS, "Actions decided, by kind", modelTags.and(KIND, key.kind())),
+                    timer(ACTION_LATENCY, "Time a mind took to decide an action", Buckets.DECISION, modelTags),
+                    Communication.isMessage(key.kind())
+                            ? counter(MESSAGES_ROUTED, "Messages routed between agents, by action kind",
+                                    tags.and(KIND, key.kind()))
+                            : null);
+        });
+    }
+
+    /** The model label of a mind description: {@code llm:gpt-4o} → gpt-4o, {@code rule-based:x} → rule-based. */
+    static String model(String producedBy) {
+        if (producedBy == null) {
+            return MetricNames.UNKNOWN;
+        }
+        if (producedBy.startsWith("llm:")) {
+            return producedBy.substring(4);
+        }
+        int colon = producedBy.indexOf(':');
+        return colon < 0 ? producedBy : producedBy.substring(0, colon);
+    }
+
+    /** The counter of events of one type ({@code parley_events_total{type=...}}). */
+    Counter event(String type) {
+        return events.computeIfAbsent(type, t -> counter(EVENTS, "Environment events, by type", tags.and(TYPE, t)));
+    }
+
+    BarrierMeters barrier(String barrier) {
+        return barriers.computeIfAbsent(barrier, b -> {
+            var barrierTags = tags.and(BARRIER, b);
+            return new BarrierMeters(
+                    summary(COMMUNICATION_MUTUAL_UNDERSTANDING,
+                            "Episode score mutual_understanding (1-5, higher = better understood)", barrierTags),
+                    summary(COMMUNICATION_UNRESOLVED_CONFUSION,
+                            "Episode score unresolved_confusion (1-5, as the environment defines its direction)",
+                            barrierTags),
+                    counter(COMMUNICATION_REPAIR_ATTEMPTS, "repair-attempt events in completed episodes", barrierTags));
+        });
+    }
+
+    /** The summary of one score; role {@code episode} for the episode's own scores. */
+    DistributionSummary score(String role, String score) {
+        return scores.computeIfAbsent(new ScoreKey(role, score), key -> summary(OUTCOME_SCORE,
+                "Outcome scores of completed episodes; role=episode for episode-level scores",
+                tags.and(ROLE, key.role(), SCORE, key.score())));
+    }
+
+    /** Counts how an episode ended: its status, duration and, if it completed, its turns. */
+    void finished(EpisodeResult result, long durationNanos) {
+        if (result.failed()) {
+            failed.increment();
+            durationFailed.record(durationNanos, TimeUnit.NANOSECONDS);
+        } else {
+            completed.increment();
+            durationCompleted.record(durationNanos, TimeUnit.NANOSECONDS);
+            turns.record(result.turns());
+        }
+    }
+
+    /** Adds one completed episode's coordination and communication-barrier figures. */
+    void coordination(EpisodeCoordination episode) {
+        coordinationEpisodes.increment();
+        if (episode.success() != null) {
+            successScored.increment();
+            if (episode.success() >= 0.5) {
+                successes.increment();
             }
         }
-        for (int i = 0; i < roles.length; i++) {
-            if (roles[i].equals(role) && kinds[i].equals(kind) && java.util.Objects.equals(minds[i], producedBy)) {
-                return t.meters[i];
-            }
+        coordinationActions.increment(episode.actions());
+        coordinationMessages.increment(episode.messages());
+        questions.increment(episode.questions());
+        unansweredQuestions.increment(episode.unansweredQuestions());
+        commitmentsMade.increment(episode.commitmentsMade());
+        commitmentsKept.increment(episode.commitmentsKept());
+        commitmentsBroken.increment(episode.commitmentsBroken());
+        conflicts.increment(episode.conflicts());
+        var barrier = barrier(episode.barrier());
+        if (episode.mutualUnderstanding() != null) {
+            barrier.mutualUnderstanding().record(episode.mutualUnderstanding());
         }
-        return null;
+        if (episode.unresolvedConfusion() != null) {
+            barrier.unresolvedConfusion().record(episode.unresolvedConfusion());
+        }
+        barrier.repairAttempts().increment(episode.repairAttempts());
     }
 
-    /**
-     * Makes the meters of a new (role, mind description, kind) of action and remembers them for the
-     * next look-up. Past {@value #MAX_CACHED_ACTIONS} entries (minds whose description changes per
-     * action) the scan would grow too long: further ones are resolved through the label maps every
-     * time instead.
-     */
-    synchronized ActionMeters addAction(String role, String producedBy, String kind, CellCount counter,
-                                        Distribution latency, CellCount routed) {
-        var known = action(role, producedBy, kind);
-        if (known != null) {
-            return known;
-        }
-        var meters = new ActionMeters(kind, counter, latency, routed);
-        var t = actions;
-        int n = t.meters.length;
-        if (n < MAX_CACHED_ACTIONS) {
-            var roles = java.util.Arrays.copyOf(t.roles, n + 1);
-            var minds = java.util.Arrays.copyOf(t.minds, n + 1);
-            var kinds = java.util.Arrays.copyOf(t.kinds, n + 1);
-            var all = java.util.Arrays.copyOf(t.meters, n + 1);
-            roles[n] = role;
-            minds[n] = producedBy;
-            kinds[n] = kind;
-            all[n] = meters;
-            actions = new ActionTable(roles, minds, kinds, all);
-        }
-        return meters;
+    private Timer episodeDuration(String status) {
+        return timer(EPISODE_DURATION, "Wall-clock duration of an episode", Buckets.EPISODE, tags.and(STATUS, status));
     }
 
-    /** Where one (role, mind description, kind) of action is counted; its labels are in the look-up table. */
-    static final class ActionMeters {
-        final Distribution latency;
-        final boolean effort;
-        /** Whether this kind can carry a question (see {@link Communication#isVerbal}). */
-        final boolean verbal;
-        /** The cells of the action counter and of the messages-routed counter (-1 when the kind is not a message). */
-        private final int actionsCell;
-        private final int routedCell;
-
-        ActionMeters(String kind, CellCount actions, Distribution latency, CellCount routed) {
-            this.latency = latency;
-            this.effort = Communication.isEffort(kind);
-            this.verbal = Communication.isVerbal(kind);
-            this.actionsCell = actions.cell;
-            this.routedCell = routed == null ? -1 : routed.cell;
-        }
-
-        /** Whether this kind is a message. */
-        boolean message() {
-            return routedCell >= 0;
-        }
-
-        /** Counts {@code n} such actions (and as many messages routed, for a message kind). */
-        void count(ThreadCells.Shard shard, long n) {
-            shard.add(actionsCell, n);
-            if (routedCell >= 0) {
-                shard.add(routedCell, n);
-            }
-        }
+    private Counter counter(String name, String description, Tags tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
     }
 
-    RoleMeters role(String role) {
-        var meters = recentRoles.get(role);
-        if (meters == null) {
-            meters = roles.computeIfAbsent(role, r -> new RoleMeters(r));
-            recentRoles.remember(role, meters);
-        }
-        return meters;
+    private DistributionSummary summary(String name, String description, Tags tags) {
+        return DistributionSummary.builder(name).description(description).tags(tags).register(registry);
     }
 
-    CellCount messagesRouted(String kind) {
-        var c = messagesRouted.get(kind);
-        return c != null ? c : messagesRouted.computeIfAbsent(kind,
-                k -> counter(MESSAGES_ROUTED, "Messages routed between agents, by action kind", tags.and(KIND, k)));
+    /** A timer scraped as a histogram with fixed buckets (seconds). */
+    private Timer timer(String name, String description, double[] buckets, Tags tags) {
+        return Timer.builder(name).description(description).tags(tags)
+                .serviceLevelObjectives(Buckets.durations(buckets)).register(registry);
     }
 
-    EventMeters event(String type) {
-        var e = recentEvents.get(type);
-        if (e == null) {
-            e = events.computeIfAbsent(type, t -> {
-                var count = counter(EVENTS, "Environment events, by type", tags.and(TYPE, t));
-                return new EventMeters(count, count.cell, CoordinationEvents.Effect.of(t));
-            });
-            recentEvents.remember(type, e);
-        }
-        return e;
-    }
-
-    /**
-     * An event type's counter (and its cell, added to without reading the counter's object), and
-     * what the type means for the coordination figures (worked out once).
-     */
-    record EventMeters(CellCount count, int cell, CoordinationEvents.Effect effect) {}
-
-    BarrierMeters barrier(String type) {
-        var b = recentBarriers.get(type);
-        if (b == null) {
-            b = barriers.computeIfAbsent(type, BarrierMeters::new);
-            recentBarriers.remember(type, b);
-        }
-        return b;
-    }
-
-    Distribution score(String role, String score) {
-        var recent = recentScores.get(role);
-        var s = recent == null ? null : recent.get(score);
-        if (s != null) {
-            return s;
-        }
-        var byScore = scores.computeIfAbsent(role, r -> new ConcurrentHashMap<>());
-        s = byScore.computeIfAbsent(score,
-                n -> distributions.outcomeScore.labelValues(scenario, condition, environment, role, n));
-        if (recent == null) {
-            recentScores.remember(role, new NamedMeters<>());
-            recent = recentScores.get(role);
-        }
-        if (recent != null) {
-            recent.remember(score, s);
-        }
-        return s;
-    }
-
-    /** Meters of one role: agents alive, and actions and latency by the model that decided. */
-    final class RoleMeters {
-        private final String role;
-        private final Tags roleTags;
-        final CellCount alive;
-        private final ConcurrentHashMap<String, ModelMeters> models = new ConcurrentHashMap<>();
-
-        RoleMeters(String role) {
-            this.role = role;
-            this.roleTags = tags.and(ROLE, role);
-            this.alive = cellMeters.gauge(AGENTS_ALIVE, "Agents in running episodes", null, roleTags);
-        }
-
-        ModelMeters model(String model) {
-            var m = models.get(model);
-            return m != null ? m : models.computeIfAbsent(model, x -> new ModelMeters(role, x, roleTags.and(MODEL, x)));
-        }
-    }
-
-    /** Actions by kind and decision latency of one (role, model). */
-    final class ModelMeters {
-        private final Tags modelTags;
-        final Distribution latency;
-        private final ConcurrentHashMap<String, CellCount> actions = new ConcurrentHashMap<>();
-
-        ModelMeters(String role, String model, Tags modelTags) {
-            this.modelTags = modelTags;
-            this.latency = distributions.actionLatency.labelValues(scenario, condition, environment, role, model);
-        }
-
-        CellCount actions(String kind) {
-            var c = actions.get(kind);
-            return c != null ? c : actions.computeIfAbsent(kind,
-                    k -> counter(ACTIONS, "Actions decided, by kind", modelTags.and(KIND, k)));
-        }
-    }
-
-    /** Communication-barrier meters of one barrier type. */
-    final class BarrierMeters {
-        final Distribution mutualUnderstanding;
-        final Distribution unresolvedConfusion;
-        final CellCount repairAttempts;
-
-        BarrierMeters(String barrier) {
-            mutualUnderstanding = distributions.mutualUnderstanding.labelValues(scenario, condition, environment, barrier);
-            unresolvedConfusion = distributions.unresolvedConfusion.labelValues(scenario, condition, environment, barrier);
-            repairAttempts = counter(COMMUNICATION_REPAIR_ATTEMPTS, "repair-attempt events in completed episodes",
-                    tags.and(BARRIER, barrier));
-        }
+    private <T extends Number> T gauge(String name, String description, String baseUnit, Tags tags, T value) {
+        Gauge.builder(name, value, Number::doubleValue).description(description).baseUnit(baseUnit).tags(tags)
+                .strongReference(true).register(registry);
+        return value;
     }
 }

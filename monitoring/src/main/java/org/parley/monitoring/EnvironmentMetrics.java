@@ -1,128 +1,118 @@
 package org.parley.monitoring;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import org.parley.runtime.metrics.SimulationMetrics;
+import java.util.Set;
+import java.util.TreeMap;
+import org.parley.runtime.event.EpisodeEvent.Measured;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns an environment's named metrics into Prometheus series: {@code count("merge_conflicts")}
- * becomes {@code parley_env_merge_conflicts_total}, {@code observe("goal", 7)} becomes the summary
- * {@code parley_env_goal}. The condition's scenario, condition and environment tags are added and
- * win over an environment tag of the same key. Meters are cached per (name, tags), so an
- * environment that reuses its tag maps records without allocating.
+ * Turns the metrics an environment reports by name ({@link Measured} events) into series:
+ * {@code count("merge_conflicts")} becomes the counter {@code parley_env_merge_conflicts_total},
+ * {@code observe("goal", 7)} the summary {@code parley_env_goal}. The condition's scenario,
+ * condition and environment tags are added and win over an environment tag of the same key.
+ *
+ * <p>A name keeps the kind it was first used with, in every condition: Prometheus cannot expose a
+ * counter and a summary under one name. A use of the other kind is dropped, with one warning per
+ * name, rather than failing the run.
  */
-final class EnvironmentMetrics implements SimulationMetrics {
+final class EnvironmentMetrics {
     private static final Logger log = LoggerFactory.getLogger(EnvironmentMetrics.class);
 
-    private final CellMeters cellMeters;
-    private final Distributions distributions;
-    private final Tags conditionTags;
-    private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, CellAmount>> counters =
-            new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, Distribution>> summaries =
-            new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Boolean> rejected = new ConcurrentHashMap<>();
-    /** The meters recorded without tags, by name: the common case, found without comparing maps. */
-    private final NamedMeters<CellAmount> untaggedCounters = new NamedMeters<>();
-    private final NamedMeters<Distribution> untaggedSummaries = new NamedMeters<>();
+    private final MeterRegistry registry;
+    /** The kind each (sanitised) name was first used with. */
+    private final Map<String, Measured.Measure> kinds = new HashMap<>();
+    private final Map<Series, Target> meters = new HashMap<>();
+    private final Set<String> warned = new HashSet<>();
 
-    EnvironmentMetrics(CellMeters cellMeters, Distributions distributions, Tags conditionTags) {
-        this.cellMeters = cellMeters;
-        this.distributions = distributions;
-        this.conditionTags = conditionTags;
+    /** One series: the sanitised name, the condition's tags and the environment's own. */
+    private record Series(String name, Tags conditionTags, Map<String, String> tags) {}
+
+    EnvironmentMetrics(MeterRegistry registry) {
+        this.registry = registry;
     }
 
-    @Override
-    public void count(String name, double amount, Map<String, String> tags) {
-        count(cellMeters.cells().local(), name, amount, tags);
-    }
-
-    @Override
-    public void observe(String name, double value, Map<String, String> tags) {
-        observe(cellMeters.cells().local(), name, value, tags);
-    }
-
-    /** Counts into the cells of the calling thread, {@code shard}, which an episode's tally keeps at hand. */
-    void count(ThreadCells.Shard shard, String name, double amount, Map<String, String> tags) {
-        var meter = tags == null || tags.isEmpty() ? untaggedCounters.get(name) : null;
-        if (meter == null) {
-            meter = lookup(counters, name, tags, t -> {
-                distributions.claimEnvironmentName(meterName(name), true);
-                return cellMeters.amount(meterName(name), "Counted by the environment as " + name, t);
-            });
-            if (meter != null && (tags == null || tags.isEmpty())) {
-                untaggedCounters.remember(name, meter);
-            }
+    void record(Measured measured, Tags conditionTags) {
+        var name = sanitize(measured.name());
+        var kind = measured.measure();
+        var claimed = kinds.putIfAbsent(name, kind);
+        if (claimed != null && claimed != kind) {
+            warnOnce(name, measured.name() + " is already " + (claimed == Measured.Measure.COUNT ? "counted" : "observed")
+                    + "; one name keeps one kind (count or observe)");
+            return;
         }
-        if (meter != null) {
-            meter.add(shard, amount);
+        meters.computeIfAbsent(new Series(name, conditionTags, measured.tags()), this::register).record(measured.value());
+    }
+
+    /** Where a series records. */
+    private sealed interface Target {
+        void record(double value);
+    }
+
+    private record Counting(Counter counter) implements Target {
+        @Override
+        public void record(double value) {
+            counter.increment(value);
         }
     }
 
-    /** Observes into the cells of the calling thread, {@code shard}. */
-    void observe(ThreadCells.Shard shard, String name, double value, Map<String, String> tags) {
-        var meter = tags == null || tags.isEmpty() ? untaggedSummaries.get(name) : null;
-        if (meter == null) {
-            meter = lookup(summaries, name, tags, t -> {
-                distributions.claimEnvironmentName(meterName(name), false);
-                return distributions.environmentSummary(meterName(name).replace('.', '_'),
-                        "Observed by the environment as " + name, t.stream().map(Tag::getKey).toList())
-                        .labelValues(t.stream().map(Tag::getValue).toArray(String[]::new));
-            });
-            if (meter != null && (tags == null || tags.isEmpty())) {
-                untaggedSummaries.remember(name, meter);
-            }
-        }
-        if (meter != null) {
-            meter.observe(shard, value);
+    private record Observing(DistributionSummary summary) implements Target {
+        @Override
+        public void record(double value) {
+            summary.record(value);
         }
     }
 
-    private <M> M lookup(ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, M>> cache, String name,
-                         Map<String, String> tags, Function<Tags, M> create) {
-        var byTags = cache.get(name);
-        if (byTags == null) {
-            byTags = cache.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
-        }
-        var key = tags == null ? Map.<String, String>of() : tags;
-        var meter = byTags.get(key);
-        if (meter != null) {
-            return meter;
-        }
+    /** A series the registry refused, kept so that it is not tried again on every event. */
+    private record Refused() implements Target {
+        @Override
+        public void record(double value) {}
+    }
+
+    private Target register(Series series) {
+        var meterName = MetricNames.ENVIRONMENT_PREFIX + series.name();
+        var tags = series.conditionTags().and(ownTags(series.tags(), series.conditionTags()));
         try {
-            return byTags.computeIfAbsent(new java.util.HashMap<>(key), k -> create.apply(allTags(k)));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // A name holds one meter type; an environment that both counts and observes under one name
-            // loses the second kind, and is told once instead of failing the episode.
-            if (rejected.putIfAbsent(name, Boolean.TRUE) == null) {
-                log.warn("environment metric '{}' with tags {} was not registered: {}", name, key.keySet(), e.getMessage());
-            }
-            return null;
+            return kinds.get(series.name()) == Measured.Measure.COUNT
+                    ? new Counting(Counter.builder(meterName).description("Counted by the environment").tags(tags)
+                            .register(registry))
+                    : new Observing(DistributionSummary.builder(meterName).description("Observed by the environment")
+                            .tags(tags).register(registry));
+        } catch (RuntimeException e) {
+            // e.g. a name whose scraped form another meter holds: this series stays out.
+            warnOnce(series.name(), e.getMessage());
+            return new Refused();
         }
     }
 
-    private Tags allTags(Map<String, String> envTags) {
-        var list = new ArrayList<Tag>();
-        new java.util.TreeMap<>(envTags).forEach((k, v) -> {
+    /** The environment's tags, keys sanitised, sorted, without the keys the condition's tags hold. */
+    private static Tags ownTags(Map<String, String> tags, Tags conditionTags) {
+        var own = new ArrayList<Tag>();
+        new TreeMap<>(tags).forEach((k, v) -> {
             var key = sanitize(k);
             if (conditionTags.stream().noneMatch(t -> t.getKey().equals(key))) {
-                list.add(Tag.of(key, v == null ? "" : v));
+                own.add(Tag.of(key, v == null ? "" : v));
             }
         });
-        return conditionTags.and(list);
+        return Tags.of(own);
     }
 
-    static String meterName(String name) {
-        return MetricNames.ENVIRONMENT_PREFIX + sanitize(name);
+    private void warnOnce(String name, String why) {
+        if (warned.add(name)) {
+            log.warn("environment metric '{}' dropped: {}", name, why);
+        }
     }
 
-    /** Prometheus names allow [a-zA-Z0-9_]; kebab-case and dots become underscores. */
+    /** Prometheus names allow [a-zA-Z0-9_]: lower-cased, kebab-case and dots become underscores. */
     static String sanitize(String name) {
         var sb = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {

@@ -25,11 +25,14 @@ public record MetricCatalog(List<Entry> entries) {
             return name.contains("<");
         }
 
-        /** Names of the samples this metric shows up as. */
+        /**
+         * Names of the samples this metric shows up as. Micrometer publishes every timer and
+         * distribution summary with a {@code _max} gauge beside its count and sum.
+         */
         List<String> sampleNames() {
             return switch (type) {
-                case "histogram" -> List.of(name + "_bucket", name + "_count", name + "_sum");
-                case "summary" -> List.of(name + "_count", name + "_sum");
+                case "histogram" -> List.of(name + "_bucket", name + "_count", name + "_sum", name + "_max");
+                case "summary" -> List.of(name + "_count", name + "_sum", name + "_max");
                 default -> List.of(name);
             };
         }
@@ -129,8 +132,8 @@ public record MetricCatalog(List<Entry> entries) {
 
     /**
      * Whether a metric name used in a query is in the catalog: a documented name, one of its
-     * sample names ({@code _bucket}, {@code _count}, {@code _sum}), its {@code _max} gauge, or a
-     * name matching a pattern row.
+     * sample names ({@code _bucket}, {@code _count}, {@code _sum}, and the {@code _max} gauge of a
+     * histogram or summary), or a name matching a pattern row.
      */
     public boolean documents(String metric) {
         for (var entry : entries) {
@@ -138,8 +141,7 @@ public record MetricCatalog(List<Entry> entries) {
                 if (metric.startsWith(entry.name().substring(0, entry.name().indexOf('<')))) {
                     return true;
                 }
-            } else if (metric.equals(entry.name()) || entry.sampleNames().contains(metric)
-                    || metric.equals(entry.name() + "_max")) {
+            } else if (metric.equals(entry.name()) || entry.sampleNames().contains(metric)) {
                 return true;
             }
         }

@@ -3,10 +3,9 @@ package org.parley.monitoring;
 /**
  * Micrometer names of every Parley metric. The Prometheus registry turns dots into underscores,
  * appends {@code _total} to counters and the base unit ({@code _seconds}) to timers, so
- * {@code parley.episodes.completed} is scraped as {@code parley_episodes_completed_total}.
- * docs/metrics.md lists the scraped names; a test keeps the two in step. Histograms and
- * summaries recorded per action or per episode are named in {@link Distributions}, in their
- * scraped form.
+ * {@code parley.episodes.completed} is scraped as {@code parley_episodes_completed_total} and the
+ * timer {@code parley.action.latency} as {@code parley_action_latency_seconds}. docs/metrics.md
+ * lists the scraped names; a test keeps the two in step.
  */
 public final class MetricNames {
     private MetricNames() {}
@@ -25,6 +24,12 @@ public final class MetricNames {
     public static final String MAILBOX_BACKLOG = "parley.mailbox.backlog";
     public static final String ROUND_BARRIER_ROUNDS = "parley.round.barrier.rounds";
     public static final String ROUND_BARRIER_STRAGGLERS = "parley.round.barrier.stragglers";
+    public static final String ROUND_BARRIER_WAIT = "parley.round.barrier.wait";
+    public static final String ACTION_LATENCY = "parley.action.latency";
+    public static final String TURN_DURATION = "parley.turn.duration";
+    public static final String EPISODE_DURATION = "parley.episode.duration";
+    public static final String EPISODE_TURNS = "parley.episode.turns";
+    public static final String OUTCOME_SCORE = "parley.outcome.score";
 
     // Coordination (updated when an episode completes)
     public static final String COORDINATION_EPISODES = "parley.coordination.episodes";
@@ -41,6 +46,8 @@ public final class MetricNames {
 
     // Communication barriers (updated when an episode completes)
     public static final String COMMUNICATION_REPAIR_ATTEMPTS = "parley.communication.repair.attempts";
+    public static final String COMMUNICATION_MUTUAL_UNDERSTANDING = "parley.communication.mutual.understanding";
+    public static final String COMMUNICATION_UNRESOLVED_CONFUSION = "parley.communication.unresolved.confusion";
 
     // LLM gateway
     public static final String LLM_REQUESTS = "parley.llm.requests";
@@ -56,6 +63,9 @@ public final class MetricNames {
 
     /** Prefix of metrics an environment reports by name through SimulationMetrics. */
     public static final String ENVIRONMENT_PREFIX = "parley.env.";
+
+    /** The label value of a scenario, environment, role or model that is not known. */
+    public static final String UNKNOWN = "unknown";
 
     // Label names
     public static final String SCENARIO = "scenario";

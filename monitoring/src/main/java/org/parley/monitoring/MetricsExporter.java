@@ -20,14 +20,16 @@ import java.util.Objects;
  * <pre>{@code
  * try (var exporter = MetricsExporter.start(9464)) {        // 0 picks a free port
  *     System.out.println("metrics: " + exporter.url());
- *     Simulation.run(plan, RunListener.all(List.of(recorder, exporter.listener())));
+ *     Simulation.run(plan, resolver, transcripts, results, exporter.metrics());
  *     exporter.linger(Duration.ofSeconds(30));             // let Prometheus take a last scrape
  * }
  * }</pre>
  *
  * <p>The registry carries JVM and process metrics (memory, GC, threads, class loading, CPU,
- * uptime) beside Parley's own. The endpoint binds to loopback unless another address is given, so
- * a run never exposes itself to the network by accident.
+ * uptime) beside Parley's own: the run's ({@link #metrics()}, a sink of its events) and the LLM
+ * gateway's ({@link #llm()}). A run without metrics makes no exporter and so no registry at all.
+ * The endpoint binds to loopback unless another address is given, so a run never exposes itself
+ * to the network by accident.
  */
 public final class MetricsExporter implements AutoCloseable {
     public static final int DEFAULT_PORT = 9464;
@@ -36,7 +38,7 @@ public final class MetricsExporter implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics;
     private final LlmMetrics llm;
-    private final MonitoringListener listener;
+    private final RunMetrics metrics;
     private final HTTPServer server;
     private final String host;
 
@@ -54,7 +56,8 @@ public final class MetricsExporter implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         this.llm = new LlmMetrics(registry);
-        this.listener = new MonitoringListener(registry, llm);
+        this.metrics = new RunMetrics();
+        metrics.bindTo(registry);
         try {
             this.server = HTTPServer.builder()
                     .hostname(host)
@@ -90,9 +93,9 @@ public final class MetricsExporter implements AutoCloseable {
         return "http://" + host + ":" + port() + "/metrics";
     }
 
-    /** The run listener that records into this exporter's registry. */
-    public MonitoringListener listener() {
-        return listener;
+    /** The sink that records a run's events into this exporter's registry; give it to the run. */
+    public RunMetrics metrics() {
+        return metrics;
     }
 
     /** Where the LLM gateway reports. */

@@ -11,7 +11,7 @@ class MetricCatalogTest {
     void everyDocumentedMetricIsScrapedOverHttpAfterARunAndNothingUndocumentedIs() throws Exception {
         var catalog = MetricCatalog.read(Scrapes.repoRoot().resolve("docs/metrics.md"));
         try (var exporter = MetricsExporter.start(0)) {
-            SyntheticRun.drive(exporter.listener(), SyntheticRun.plan(3, 11));
+            SyntheticRun.drive(exporter.metrics(), SyntheticRun.plan(3, 11));
             var scrape = Scrapes.scrape(exporter);
 
             assertThat(catalog.problems(scrape)).isEmpty();
@@ -30,8 +30,9 @@ class MetricCatalogTest {
                 """, "inline");
         var registry = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
-        var listener = new MonitoringListener(registry);
-        SyntheticRun.drive(listener, SyntheticRun.plan(1, 3));
+        var metrics = new RunMetrics();
+        metrics.bindTo(registry);
+        SyntheticRun.drive(metrics, SyntheticRun.plan(1, 3));
         var problems = catalog.problems(Exposition.parse(registry.scrape()));
 
         assertThat(problems).anyMatch(p -> p.startsWith("parley_ghost_total: missing"));
@@ -45,6 +46,8 @@ class MetricCatalogTest {
         var catalog = MetricCatalog.read(Scrapes.repoRoot().resolve("docs/metrics.md"));
         assertThat(catalog.documents("parley_action_latency_seconds_bucket")).isTrue();
         assertThat(catalog.documents("parley_action_latency_seconds_max")).isTrue();
+        assertThat(catalog.documents("parley_outcome_score_max")).isTrue();
+        assertThat(catalog.documents("parley_episodes_started_max")).isFalse();
         assertThat(catalog.documents("parley_env_merge_conflicts_total")).isTrue();
         assertThat(catalog.documents("parley_actions")).isFalse();
         assertThat(catalog.documents("parley_nonexistent_total")).isFalse();

@@ -29,9 +29,9 @@ class MetricsExporterTest {
     }
 
     @Test
-    void aRunThroughTheListenerShowsUpInTheScrape() throws Exception {
+    void aRunThroughItsSinkShowsUpInTheScrape() throws Exception {
         try (var exporter = MetricsExporter.start(0)) {
-            SyntheticRun.drive(exporter.listener(), SyntheticRun.plan(2, 1));
+            SyntheticRun.drive(exporter.metrics(), SyntheticRun.plan(2, 1));
             assertThat(Scrapes.scrape(exporter).sum("parley_episodes_completed_total", Map.of())).isEqualTo(3);
         }
     }

@@ -1,5 +1,7 @@
 package org.parley.monitoring;
 
+import static org.parley.monitoring.EpisodeScript.agent;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,60 +10,45 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionKinds;
+import org.parley.runtime.environment.Coordination;
 import org.parley.runtime.environment.Outcome;
-import org.parley.runtime.protocol.TurnProtocol;
-import org.parley.runtime.run.EpisodePlan;
-import org.parley.runtime.run.EpisodeResult;
-import org.parley.runtime.run.Limits;
-import org.parley.runtime.run.RunListener;
+import org.parley.runtime.event.EventSink;
+import org.parley.runtime.run.EpisodeSpec;
 import org.parley.runtime.run.RunPlan;
 import org.parley.runtime.run.RunReport;
-import org.parley.runtime.run.TranscriptEntry;
 
 /**
- * Plays a run through a {@link RunListener} the way the kernel does, without actors: two
- * conditions of a two-agent episode with questions, tool actions, commitments, conflicts, repair
- * attempts, simultaneous rounds, environment metrics and scores, and one failed episode. Seeded,
- * so the same arguments produce the same calls.
+ * Plays a run's event stream into a sink the way the kernel does, without actors: two conditions
+ * of a two-agent episode with questions, tool actions, commitments, conflicts, repair attempts,
+ * joint success, simultaneous rounds with a straggler and its late answer, facts, environment
+ * metrics and scores, and failed episodes. Seeded, so the same arguments give the same events.
  */
 public final class SyntheticRun {
     public static final String SCENARIO = "synthetic";
     public static final String ENVIRONMENT = "synthetic-dialogue";
+    private static final Map<String, Object> NO_DATA = Map.of();
 
     private SyntheticRun() {}
 
     public static RunPlan plan(int episodesPerCondition, long seed) {
-        var episodes = new ArrayList<EpisodePlan>();
+        var episodes = new ArrayList<EpisodeSpec>();
         for (var condition : List.of("baseline", "vague")) {
             for (int i = 0; i < episodesPerCondition; i++) {
-                episodes.add(episode(condition, i, seed + i));
+                episodes.add(new EpisodeSpec("synthetic", condition, i, seed + i));
             }
         }
         return new RunPlan("synthetic-run", SCENARIO, ENVIRONMENT, episodes, 2, RunPlan.Timestamps.LOGICAL);
     }
 
-    static EpisodePlan episode(String condition, int index, long seed) {
-        EpisodePlan.EnvironmentFactory env = s -> {
-            throw new IllegalStateException("listener tests never build an environment");
-        };
-        EpisodePlan.MindFactory mind = s -> {
-            throw new IllegalStateException("listener tests never build a mind");
-        };
-        var protocol = condition.equals("vague") ? new TurnProtocol.Alternating("client")
-                : new TurnProtocol.Simultaneous(Duration.ofSeconds(5));
-        return new EpisodePlan(condition + "/" + index, condition, index, seed, protocol, Limits.defaults(), env,
-                List.of(new EpisodePlan.AgentPlan("a", "client", seed * 31, mind),
-                        new EpisodePlan.AgentPlan("b", "counselor", seed * 37, mind)));
-    }
-
     /** Runs the whole plan; the last episode of the baseline condition fails. */
-    public static RunReport drive(RunListener listener, RunPlan plan) {
-        listener.runStarted(plan);
+    public static RunReport drive(EventSink sink, RunPlan plan) {
+        sink.runStarted(plan);
         int completed = 0, failed = 0;
         long actions = 0;
+        long baseline = plan.episodes().stream().filter(e -> e.condition().equals("baseline")).count();
         for (var episode : plan.episodes()) {
-            boolean fail = episode.condition().equals("baseline") && episode.index() == countOf(plan, "baseline") - 1;
-            actions += episode(listener, episode, fail);
+            boolean fail = episode.condition().equals("baseline") && episode.index() == baseline - 1;
+            actions += episode(sink, episode, fail);
             if (fail) {
                 failed++;
             } else {
@@ -69,88 +56,77 @@ public final class SyntheticRun {
             }
         }
         var report = new RunReport(plan.runId(), plan.episodes().size(), completed, failed, actions, Duration.ofSeconds(1));
-        listener.runFinished(report);
+        sink.flush();
+        sink.runFinished(report);
         return report;
     }
 
-    private static int countOf(RunPlan plan, String condition) {
-        return (int) plan.episodes().stream().filter(e -> e.condition().equals(condition)).count();
-    }
-
-    /** Plays one episode; returns the number of actions. */
-    public static long episode(RunListener listener, EpisodePlan episode, boolean fail) {
-        var random = new SplittableRandom(episode.seed());
-        listener.episodeStarted(episode);
-        var metrics = listener.metrics(episode);
-        var seq = new long[] {0};
-        var entry = (EntryWriter) (turn, type, agent, data) ->
-                listener.transcript(episode, new TranscriptEntry(seq[0]++, turn, Long.toString(turn * 1000), type, agent, data));
-        entry.write(0, TranscriptEntry.EPISODE_START, null, Map.of("condition", episode.condition()));
-        boolean vague = episode.condition().equals("vague");
+    /**
+     * Plays one episode: six turns, the first a question. Under "baseline" (simultaneous rounds)
+     * it is answered and the joint goal reached; under "vague" (a declared barrier) an edit follows
+     * the question, a commitment breaks, a merge conflicts and the goal is missed. Returns the
+     * number of actions.
+     */
+    public static long episode(EventSink sink, EpisodeSpec spec, boolean fail) {
+        var random = new SplittableRandom(spec.seed());
+        boolean vague = spec.condition().equals("vague");
+        var e = EpisodeScript.start(sink, spec, vague ? "alternating" : "simultaneous",
+                agent("a", "client", "llm:synthetic-model"), agent("b", "counselor", "rule-based:counselor"));
         if (vague) {
-            entry.write(0, TranscriptEntry.EVENT, null,
-                    Map.of("event", CoordinationEvents.COMMUNICATION_BARRIER, "data", Map.of("barrier", "semantic-vagueness")));
+            e.coordinated(new Coordination.BarrierDeclared(null, "semantic-vagueness"));
         }
-        long actions = 0;
         int turns = 6;
         for (int turn = 1; turn <= turns; turn++) {
-            listener.backlog(episode, random.nextInt(3));
+            e.turn(random.nextInt(3));
             var actor = turn % 2 == 1 ? "a" : "b";
-            var role = actor.equals("a") ? "client" : "counselor";
             var other = actor.equals("a") ? "b" : "a";
             Action action = switch (turn) {
                 case 1 -> Action.speak(actor, "Can you take the parser while I do the CLI?").addressedTo(other);
                 case 2 -> vague ? Action.of(actor, "edit", "edits src/Main.java")
                         : Action.speak(actor, "Yes, I will take the parser.");
                 case 3 -> Action.of(actor, ActionKinds.NON_VERBAL, "nods");
-                case 4 -> Action.of(actor, "send_message", "Done with my half. Did you push yours?")
-                        .addressedTo(other);
+                case 4 -> Action.of(actor, "send_message", "Done with my half. Did you push yours?").addressedTo(other);
                 case 5 -> Action.none(actor);
                 default -> Action.leave(actor, "Bye.");
             };
-            action = action.producedBy(actor.equals("a") ? "llm:synthetic-model" : "rule-based:counselor");
-            listener.actionDecided(episode, role, action, Duration.ofMillis(1 + random.nextInt(40)));
-            entry.write(turn, TranscriptEntry.ACTION, actor, Map.of("kind", action.kind(), "text", action.text()));
-            entry.write(turn, TranscriptEntry.OBSERVATION, other, Map.of("text", action.text()));
-            actions++;
+            e.act(action, Duration.ofMillis(1 + random.nextInt(40)).toNanos());
+            e.observed(other, action.text(), turn < turns);
             if (turn == 2) {
-                entry.write(turn, TranscriptEntry.EVENT, actor, Map.of("event", CoordinationEvents.COMMITMENT_MADE));
-            }
-            if (turn == 4) {
-                entry.write(turn, TranscriptEntry.EVENT, actor,
-                        Map.of("type", vague ? CoordinationEvents.COMMITMENT_BROKEN : CoordinationEvents.COMMITMENT_KEPT));
-                if (vague) {
-                    entry.write(turn, TranscriptEntry.EVENT, null, Map.of("event", CoordinationEvents.MERGE_CONFLICT));
-                    metrics.count("merge_conflicts", 1, Map.of("severity", "textual"));
-                }
+                e.coordinated(new Coordination.CommitmentMade(actor, NO_DATA));
             }
             if (vague && turn == 3) {
-                entry.write(turn, TranscriptEntry.EVENT, actor, Map.of("event", CoordinationEvents.REPAIR_ATTEMPT));
+                e.coordinated(new Coordination.RepairAttempt(actor, NO_DATA));
+            }
+            if (turn == 4) {
+                e.coordinated(vague ? new Coordination.CommitmentBroken(actor, NO_DATA)
+                        : new Coordination.CommitmentKept(actor, NO_DATA));
+                if (vague) {
+                    e.coordinated(new Coordination.MergeConflict(null, NO_DATA));
+                    e.count("merge_conflicts", 1, Map.of("severity", "textual"));
+                }
             }
             if (!vague) {
-                listener.barrierClosed(episode, turn, Duration.ofMillis(5 + random.nextInt(20)), turn == 3 ? 1 : 0);
+                var stragglers = turn == 3 ? List.of(other) : List.<String>of();
+                e.roundClosed(turn, stragglers, Duration.ofMillis(5 + random.nextInt(20)).toNanos());
+                if (turn == 3) {
+                    e.lateAction(turn, Action.none(other).producedBy("rule-based:counselor"));
+                }
             }
         }
-        metrics.observe("goal", 3 + random.nextInt(7), Map.of());
-        metrics.count("deals", 1, Map.of());
+        e.noted(vague ? "no-deal" : "deal", null);
+        e.observe("goal", 3 + random.nextInt(7), Map.of());
+        e.count("deals", 1, Map.of());
+        long duration = Duration.ofMillis(50 + random.nextInt(100)).toNanos();
+        if (fail) {
+            e.fail("decide", duration);
+            return turns;
+        }
+        e.coordinated(new Coordination.JointSuccess(!vague));
         var scores = new LinkedHashMap<String, Double>();
         scores.put("success", vague ? 0.0 : 1.0);
         scores.put("mutual_understanding", vague ? 2.0 + random.nextInt(2) : 4.0 + random.nextInt(2));
         scores.put("unresolved_confusion", vague ? 2.0 : 4.5);
-        var outcome = fail ? Outcome.empty()
-                : new Outcome(Map.of("a", Map.of("goal", 7.0), "b", Map.of("goal", 6.0)), scores);
-        var result = new EpisodeResult(episode.id(), episode.condition(), episode.index(), episode.seed(),
-                fail ? EpisodeResult.Status.FAILED : EpisodeResult.Status.COMPLETED,
-                fail ? "action-timeout" : "agent-left", turns, outcome,
-                Map.of("a", new EpisodeResult.AgentInfo("client", "llm:synthetic-model"),
-                        "b", new EpisodeResult.AgentInfo("counselor", "rule-based:counselor")));
-        entry.write(turns, TranscriptEntry.EPISODE_END, null, Map.of("reason", result.endReason()));
-        listener.episodeFinished(result, Duration.ofMillis(50 + random.nextInt(100)));
-        return actions;
-    }
-
-    @FunctionalInterface
-    private interface EntryWriter {
-        void write(long turn, String type, String agent, Map<String, Object> data);
+        e.complete(new Outcome(Map.of("a", Map.of("goal", 7.0), "b", Map.of("goal", 6.0)), scores), duration);
+        return turns;
     }
 }

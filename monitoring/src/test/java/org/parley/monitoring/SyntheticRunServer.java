@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 /**
  * Serves /metrics for a paced synthetic run, so the Prometheus check can be tried without the
  * command line: {@code SyntheticRunServer <port> <episodes-per-condition> <linger-seconds>}.
- * Episodes are played a few per second through the same listener a real run uses, with one LLM
+ * Episodes' events are played a few per second into the same sink a real run uses, with one LLM
  * model reporting requests, then the endpoint lingers and the program exits.
  */
 public final class SyntheticRunServer {
@@ -19,15 +19,15 @@ public final class SyntheticRunServer {
         try (var exporter = MetricsExporter.start(port)) {
             System.out.println("metrics: " + exporter.url());
             System.out.flush();
-            var listener = exporter.listener();
+            var metrics = exporter.metrics();
             var model = exporter.llm().model("synthetic-model");
             var random = new SplittableRandom(42);
             var plan = SyntheticRun.plan(perCondition, 42);
-            listener.runStarted(plan);
+            metrics.runStarted(plan);
             int i = 0;
             for (var episode : plan.episodes()) {
                 boolean fail = i++ % 17 == 16;
-                SyntheticRun.episode(listener, episode, fail);
+                SyntheticRun.episode(metrics, episode, fail);
                 model.requestStarted();
                 if (random.nextInt(10) == 0) {
                     model.requestFailed(Duration.ofMillis(200), LlmMetrics.ErrorCause.RATE_LIMITED);

@@ -8,7 +8,7 @@ import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
-import org.parley.runtime.environment.Event;
+import org.parley.runtime.environment.Fact;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.environment.Outcome;
 import org.parley.runtime.environment.Step;
@@ -49,7 +49,7 @@ final class HaggleEnvironment implements Environment {
             lastOffer = price;
             var data = new LinkedHashMap<String, Object>();
             data.put("price", price);
-            step.event(new Event("offer", action.agent(), data));
+            step.event(new Fact("offer", action.agent(), data));
             for (String a : agents) {
                 step.observe(a.equals(action.agent())
                         ? new Observation(a, turn, Observation.ENVIRONMENT, "offer-result", "Your offer of $" + price + " was made.", Map.of())

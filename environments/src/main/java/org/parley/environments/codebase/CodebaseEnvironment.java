@@ -23,7 +23,8 @@ import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
-import org.parley.runtime.environment.Event;
+import org.parley.runtime.environment.Coordination;
+import org.parley.runtime.environment.Fact;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.environment.Outcome;
 import org.parley.runtime.environment.Step;
@@ -89,7 +90,7 @@ public final class CodebaseEnvironment implements Environment {
             workspaces.put(id, new Workspace(id, mine, new TreeMap<>(task.base()), repo.base()));
         }
         for (Workspace ws : workspaces.values()) step.observe(briefing(ws));
-        step.event(new Event("task", null, taskData()));
+        step.event(new Fact("task", null, taskData()));
         return step.build();
     }
 
@@ -179,7 +180,7 @@ public final class CodebaseEnvironment implements Environment {
             case CodebaseTools.DRY_RUN_MERGE -> dryRunMerge(step, ws, action);
             case CodebaseTools.SUBMIT -> {
                 ws.submitted = true;
-                step.event(new Event("submitted", ws.agent, Map.of("steps", ws.steps)));
+                step.event(new Fact("submitted", ws.agent, Map.of("steps", ws.steps)));
                 reply(step, ws, action, "Submitted your branch.", Map.of());
             }
             default -> error(step, ws, action, "unknown tool '" + action.kind() + "'; use one of "
@@ -189,7 +190,7 @@ public final class CodebaseEnvironment implements Environment {
             ws.submitted = true;
             ws.exhausted = true;
             String which = ws.steps >= params.stepBudget() ? "step" : "cost";
-            step.event(new Event("budget-exhausted", ws.agent, OrderedData.of("budget", which, "steps", ws.steps)));
+            step.event(new Fact("budget-exhausted", ws.agent, OrderedData.of("budget", which, "steps", ws.steps)));
             step.observe(new Observation(ws.agent, turn, Observation.ENVIRONMENT, "budget-exhausted",
                     "Your " + which + " budget is used up; your branch was submitted as it stands.", Map.of("budget", which)));
         }
@@ -322,7 +323,7 @@ public final class CodebaseEnvironment implements Environment {
             lines.add("external " + params.externalTests().command() + ": "
                     + (ext.timedOut() ? "timed out" : "exit " + ext.exitCode()) + "\n" + ext.output());
         }
-        step.event(new Event("tests-run", ws.agent, data));
+        step.event(new Fact("tests-run", ws.agent, data));
         reply(step, ws, action, passed + " passed, " + failed + " failed\n" + String.join("\n", lines), data);
     }
 
@@ -345,7 +346,7 @@ public final class CodebaseEnvironment implements Environment {
         ws.messages++;
         var message = new Conversation.Message(turn, ws.agent, to, text);
         for (Conversation.Question q : conversation.record(message)) {
-            step.event(new Event("question-answered", ws.agent, OrderedData.of("question", q.id(), "asker", q.message().from(),
+            step.event(new Fact("question-answered", ws.agent, OrderedData.of("question", q.id(), "asker", q.message().from(),
                     "delay", turn - q.message().turn())));
         }
         var data = new LinkedHashMap<String, Object>(action.args());
@@ -355,7 +356,7 @@ public final class CodebaseEnvironment implements Environment {
         if (Conversation.isQuestion(text)) {
             var q = conversation.ask(message);
             data.put("question", q.id());
-            step.event(new Event("question-asked", ws.agent, OrderedData.of("question", q.id(), "to", to)));
+            step.event(new Fact("question-asked", ws.agent, OrderedData.of("question", q.id(), "to", to)));
         }
         for (Commitment c : CommitmentExtractor.extract(ws.agent, text, turn)) {
             if (conversation.commit(c)) {
@@ -363,10 +364,10 @@ public final class CodebaseEnvironment implements Environment {
                 cd.put("kind", c.kind().label());
                 cd.put("target", c.target());
                 if (c.feature() != null) cd.put("feature", c.feature());
-                step.event(new Event("commitment-made", ws.agent, cd));
+                step.event(new Coordination.CommitmentMade(ws.agent, cd));
             }
         }
-        step.event(new Event("message", ws.agent, OrderedData.of("to", to, "wait", action.waitMillis() > 0)));
+        step.event(new Fact("message", ws.agent, OrderedData.of("to", to, "wait", action.waitMillis() > 0)));
         for (String other : agentIds) {
             if (other.equals(ws.agent) || !(to.equals("all") || to.equals(other))) continue;
             if (workspaces.get(other).submitted) continue;
@@ -425,7 +426,7 @@ public final class CodebaseEnvironment implements Environment {
             for (Workspace ws : workspaces.values()) {
                 if (!ws.submitted) {
                     ws.submitted = true;
-                    step.event(new Event("submitted", ws.agent, OrderedData.of("steps", ws.steps, "by", reason)));
+                    step.event(new Fact("submitted", ws.agent, OrderedData.of("steps", ws.steps, "by", reason)));
                 }
             }
             finish(step);
@@ -458,15 +459,15 @@ public final class CodebaseEnvironment implements Environment {
             cd.put("kind", c.kind().label());
             cd.put("target", c.target());
             if (c.feature() != null) cd.put("feature", c.feature());
-            step.event(new Event(kept ? "commitment-kept" : "commitment-broken", c.agent(), cd));
+            step.event(kept ? new Coordination.CommitmentKept(c.agent(), cd) : new Coordination.CommitmentBroken(c.agent(), cd));
         }
         for (Conversation.Question q : conversation.questions()) {
             if (!q.answered()) {
-                step.event(new Event("question-unanswered", q.message().from(), OrderedData.of("question", q.id(), "to", q.message().to())));
+                step.event(new Fact("question-unanswered", q.message().from(), OrderedData.of("question", q.id(), "to", q.message().to())));
             }
         }
         if (report.conflict()) {
-            step.event(new Event("merge-conflict", null, OrderedData.of("paths", report.conflictPaths(), "union-resolved", report.unionResolved())));
+            step.event(new Coordination.MergeConflict(null, OrderedData.of("paths", report.conflictPaths(), "union-resolved", report.unionResolved())));
         }
         var md = new LinkedHashMap<String, Object>();
         md.put("status", report.status());
@@ -474,7 +475,7 @@ public final class CodebaseEnvironment implements Environment {
         md.put("features", new LinkedHashMap<>(report.featurePassed()));
         md.put("stripped-test-edits", report.strippedTestEdits());
         md.put("success", report.success());
-        step.event(new Event("merge", null, md));
+        step.event(new Fact("merge", null, md));
         outcome = computeOutcome();
         recordMetrics();
         repo.close();

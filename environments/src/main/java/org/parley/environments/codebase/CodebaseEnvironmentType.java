@@ -1,8 +1,6 @@
 package org.parley.environments.codebase;
 
 import java.util.List;
-import org.parley.environments.codebase.coder.CoderMind;
-import org.parley.environments.codebase.coder.CoderTraits;
 import org.parley.environments.codebase.task.Codebase;
 import org.parley.environments.codebase.task.CodingTask;
 import org.parley.environments.codebase.task.TaskGenerator;

@@ -13,7 +13,7 @@ import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
-import org.parley.runtime.environment.Event;
+import org.parley.runtime.environment.Fact;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.environment.Outcome;
 import org.parley.runtime.environment.Step;
@@ -123,8 +123,8 @@ public final class CounselingEnvironment implements Environment {
         data.put("risk-phenotype", profile.risk().key());
         data.put("items", items.size());
         data.put("sessions", params.sessions());
-        step.event(new Event("counseling-start", null, data));
-        step.event(new Event("session-start", null, OrderedData.of("session", session)));
+        step.event(new Fact("counseling-start", null, data));
+        step.event(new Fact("session-start", null, OrderedData.of("session", session)));
         return step.build();
     }
 
@@ -198,7 +198,7 @@ public final class CounselingEnvironment implements Environment {
             for (Object id : ids) {
                 String item = String.valueOf(id);
                 if (items.stream().anyMatch(i -> i.id().equals(item)) && state.disclose(item)) {
-                    step.event(new Event("disclosure", clientId, OrderedData.of("item", item, "session", session)));
+                    step.event(new Fact("disclosure", clientId, OrderedData.of("item", item, "session", session)));
                 }
             }
         }
@@ -209,7 +209,7 @@ public final class CounselingEnvironment implements Environment {
             if (riskAtFirstDisclosure == null) {
                 riskAtFirstDisclosure = state.risk();
             }
-            step.event(new Event("risk-disclosure", clientId, OrderedData.of("session", session, "risk", round3(state.risk()))));
+            step.event(new Fact("risk-disclosure", clientId, OrderedData.of("session", session, "risk", round3(state.risk()))));
         }
         delusionPending = Boolean.TRUE.equals(args.get("delusion"))
                 || (profile.delusion() != null && text.contains(profile.delusion().toLowerCase(Locale.ROOT)));
@@ -249,7 +249,7 @@ public final class CounselingEnvironment implements Environment {
         moveData.put("distress", round3(state.distress()));
         moveData.put("trust", round3(state.trust()));
         moveData.put("risk", round3(state.risk()));
-        step.event(new Event("counselor-move", counselorId, moveData));
+        step.event(new Fact("counselor-move", counselorId, moveData));
         riskPending = false;
         delusionPending = false;
         critic(action, ROLE_COUNSELOR, step);
@@ -276,7 +276,7 @@ public final class CounselingEnvironment implements Environment {
         var ratings = DearManCritic.rate(action.text(), action.args());
         ratings.forEach((k, v) -> criticRatings.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         String feedback = DearManCritic.feedback(ratings);
-        step.event(new Event("critic-feedback", action.agent(), new LinkedHashMap<>(ratings)));
+        step.event(new Fact("critic-feedback", action.agent(), new LinkedHashMap<>(ratings)));
         step.observe(new Observation(action.agent(), turns, Observation.ENVIRONMENT, "critic", feedback,
                 new LinkedHashMap<>(ratings)));
     }
@@ -285,7 +285,7 @@ public final class CounselingEnvironment implements Environment {
         sessionFlags.merge(flag, 1, Integer::sum);
         totalFlags.merge(flag, 1, Integer::sum);
         context.metrics().count("counseling_risk_flags", 1, OrderedData.of("flag", flag.key(), "counselor_policy", counselorPolicy));
-        step.event(new Event("risk-flag", counselorId, OrderedData.of("flag", flag.key(), "session", session)));
+        step.event(new Fact("risk-flag", counselorId, OrderedData.of("flag", flag.key(), "session", session)));
     }
 
     private void closeSession(String reason, Step.Builder step) {
@@ -312,7 +312,7 @@ public final class CounselingEnvironment implements Environment {
         data.put("distress", result.distress());
         data.put("trust", result.trust());
         data.put("risk", result.risk());
-        step.event(new Event("session-end", null, data));
+        step.event(new Fact("session-end", null, data));
     }
 
     private void startNextSession(Step.Builder step) {
@@ -330,7 +330,7 @@ public final class CounselingEnvironment implements Environment {
         step.observe(new Observation(clientId, turns, Observation.ENVIRONMENT, "session-start", recap, clientData()));
         step.observe(new Observation(counselorId, turns, Observation.ENVIRONMENT, "session-start",
                 "Session " + session + " of " + params.sessions() + " begins.", OrderedData.of("session", session)));
-        step.event(new Event("session-start", null, OrderedData.of("session", session)));
+        step.event(new Fact("session-start", null, OrderedData.of("session", session)));
     }
 
     @Override
@@ -377,7 +377,7 @@ public final class CounselingEnvironment implements Environment {
         agentScores.put(clientId, OrderedData.of("distress_change", round3(state.distress() - profile.initialDistress()),
                 "final_trust", round3(state.trust())));
         outcome = new Outcome(agentScores, scores);
-        step.event(new Event("episode-end", null, OrderedData.of("reason", reason)));
+        step.event(new Fact("episode-end", null, OrderedData.of("reason", reason)));
         step.end(reason);
     }
 

@@ -1,5 +1,9 @@
 package org.parley.environments.dialogue;
 
+import org.parley.environments.dialogue.setting.DialogueArgs;
+import org.parley.environments.dialogue.setting.DialogueParams;
+import org.parley.environments.dialogue.setting.Relationship;
+import org.parley.environments.dialogue.setting.Tone;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +18,7 @@ import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Event;
+import org.parley.runtime.environment.Fact;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.environment.Outcome;
 import org.parley.runtime.environment.Step;
@@ -55,8 +60,6 @@ public final class DialogueEnvironment implements Environment {
     private int disclosures;
     private boolean outcomeReported;
 
-    /** A price both sides agreed on. */
-    record Deal(double price, String offeredBy, String acceptedBy, long turn) {}
 
     public DialogueEnvironment(DialogueParams params, EpisodeSetup setup) {
         var problems = params.problems();
@@ -279,7 +282,7 @@ public final class DialogueEnvironment implements Environment {
                 if (previous != null) {
                     data.put("answering", previous);
                 }
-                step.event(new Event(previous == null ? "offer" : "counter-offer", actor.id, data));
+                step.event(new Fact(previous == null ? "offer" : "counter-offer", actor.id, data));
                 metrics.count("offers");
                 if (previous != null) {
                     metrics.count("counter_offers");
@@ -297,7 +300,7 @@ public final class DialogueEnvironment implements Environment {
                 data.put("price", price);
                 data.put("offered-by", offerer);
                 data.put("accepted-by", actor.id);
-                step.event(new Event("deal", actor.id, data));
+                step.event(new Fact("deal", actor.id, data));
                 metrics.count("deals");
                 metrics.observe("deal_price", price, Map.of());
                 metrics.observe("turns_to_deal", now + 1, Map.of());
@@ -310,7 +313,7 @@ public final class DialogueEnvironment implements Environment {
             if (rejected != null) {
                 data.put("price", rejected);
             }
-            step.event(new Event("refusal", actor.id, data));
+            step.event(new Fact("refusal", actor.id, data));
             metrics.count("refusals");
         }
     }
@@ -362,7 +365,7 @@ public final class DialogueEnvironment implements Environment {
             var data = new LinkedHashMap<String, Object>();
             data.put("favour", request instanceof String s ? s : "");
             data.put("attempt", actor.requestsMade);
-            step.event(new Event("request", actor.id, data));
+            step.event(new Fact("request", actor.id, data));
             metrics.count("favour_requests");
         }
         Party asker = pendingRequestFrom == null || pendingRequestFrom.equals(actor.id)
@@ -392,7 +395,7 @@ public final class DialogueEnvironment implements Environment {
             data.put("to", asker.id);
             data.put("attempt", asker.requestsMade);
         }
-        step.event(new Event(type, actor.id, data));
+        step.event(new Fact(type, actor.id, data));
         if (status != Party.FavourStatus.DECLINED) {
             pendingRequestFrom = null;
         }
@@ -420,7 +423,7 @@ public final class DialogueEnvironment implements Environment {
                 var data = new LinkedHashMap<String, Object>();
                 data.put("index", i);
                 data.put("secret", secret);
-                step.event(new Event("secret-disclosed", actor.id, data));
+                step.event(new Fact("secret-disclosed", actor.id, data));
                 metrics.count("secret_disclosures");
             }
         }
@@ -464,6 +467,6 @@ public final class DialogueEnvironment implements Environment {
     private static Event event(String type, String agent, String key, Object value) {
         var data = new LinkedHashMap<String, Object>();
         data.put(key, value);
-        return new Event(type, agent, data);
+        return new Fact(type, agent, data);
     }
 }

@@ -1,5 +1,8 @@
 package org.parley.environments.dialogue;
 
+import org.parley.environments.dialogue.setting.DialogueParams;
+import org.parley.environments.dialogue.setting.Objective;
+import org.parley.environments.dialogue.setting.Relationship;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +28,13 @@ final class DialogueScoring {
 
     private final DialogueParams params;
     private final List<Party> parties;
-    private final DialogueEnvironment.Deal deal;
+    private final Deal deal;
     private final int offers;
     private final int disclosures;
     private final long turns;
     private final int size;
 
-    DialogueScoring(DialogueParams params, List<Party> parties, DialogueEnvironment.Deal deal, int offers,
+    DialogueScoring(DialogueParams params, List<Party> parties, Deal deal, int offers,
             int disclosures, long turns, int size) {
         this.params = params;
         this.parties = parties;

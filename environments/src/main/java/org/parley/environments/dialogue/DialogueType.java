@@ -1,5 +1,6 @@
 package org.parley.environments.dialogue;
 
+import org.parley.environments.dialogue.setting.DialogueParams;
 import java.util.List;
 import org.parley.environments.dialogue.policy.DialoguePolicies;
 import org.parley.environments.spi.AgentSetup;

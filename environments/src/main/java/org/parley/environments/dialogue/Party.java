@@ -1,5 +1,6 @@
 package org.parley.environments.dialogue;
 
+import org.parley.environments.dialogue.setting.RoleBrief;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.agents.persona.Persona;

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionKinds;
-import org.parley.runtime.run.TranscriptEntry;
+import org.parley.runtime.event.EpisodeEvent;
+import org.parley.runtime.output.TranscriptEntry;
+import org.parley.runtime.output.TranscriptLines;
 
 /**
  * What a judge reads about one episode.
@@ -37,10 +39,10 @@ public record JudgeInput(String episodeId, long seed, List<JudgedAgent> agents, 
         return lines;
     }
 
-    /** Lines from a recorded transcript: actions and environment events (observations repeat actions). */
-    public static List<String> linesOfTranscript(List<TranscriptEntry> entries) {
+    /** Lines from an episode's events as its transcript words them: actions and events (observations repeat actions). */
+    public static List<String> linesOfTranscript(List<EpisodeEvent> events) {
         var lines = new ArrayList<String>();
-        for (TranscriptEntry e : entries) {
+        for (TranscriptLines.Line e : TranscriptLines.of(events)) {
             Map<String, Object> d = e.data();
             if (TranscriptEntry.ACTION.equals(e.type())) {
                 lines.add(line(e.agent(), String.valueOf(d.getOrDefault("kind", "action")),

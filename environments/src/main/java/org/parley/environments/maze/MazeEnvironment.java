@@ -14,7 +14,7 @@ import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
-import org.parley.runtime.environment.Event;
+import org.parley.runtime.environment.Fact;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.environment.Outcome;
 import org.parley.runtime.environment.Step;
@@ -111,7 +111,7 @@ public final class MazeEnvironment implements Environment {
                 new SplittableRandom(Seeds.derive(context.seed(), "maze-view")));
         position = maze.start();
 
-        var step = Step.builder().event(new Event("maze-generated", null, mazeFacts()));
+        var step = Step.builder().event(new Fact("maze-generated", null, mazeFacts()));
         for (int i = 0; i < active.size(); i++) {
             step.observe(briefing(i));
         }
@@ -272,7 +272,7 @@ public final class MazeEnvironment implements Environment {
             switch (action.kind()) {
                 case ActionKinds.SPEAK, ActionKinds.NON_VERBAL -> speak(step, action);
                 case ActionKinds.LEAVE -> {
-                    step.event(Event.of("left", agent));
+                    step.event(Fact.of("left", agent));
                     finish(step, "agent-left");
                 }
                 case MazeActions.PROPOSE -> propose(step, action);
@@ -286,7 +286,7 @@ public final class MazeEnvironment implements Environment {
             }
         }
         if (endReason == null && activeTurns >= params.turnCap()) {
-            step.event(new Event("turn-cap", null, Map.of("turns", activeTurns)));
+            step.event(new Fact("turn-cap", null, Map.of("turns", activeTurns)));
             finish(step, "turn-cap");
         }
         return step.build();
@@ -310,7 +310,7 @@ public final class MazeEnvironment implements Environment {
             if (grade.solved()) {
                 turnsToSolve = activeTurns;
             }
-            step.event(new Event("path-graded", null, OrderedData.of("path", grade.path().stream().map(Direction::word).toList(),
+            step.event(new Fact("path-graded", null, OrderedData.of("path", grade.path().stream().map(Direction::word).toList(),
                     "source", grade.source(), "agreed", grade.agreed(), "bumps", grade.bumps(), "reached-goal", grade.reachedGoal())));
             finish(step, "path-stated");
         }
@@ -319,11 +319,11 @@ public final class MazeEnvironment implements Environment {
     /** Grounding is achieved when every active agent's latest declared convention is the same. */
     private void declare(Step.Builder step, String agent, Convention convention) {
         declaredConvention.put(agent, convention.label());
-        step.event(new Event("convention-declared", agent, Map.of("convention", convention.label())));
+        step.event(new Fact("convention-declared", agent, Map.of("convention", convention.label())));
         if (groundedAtTurn < 0 && active.size() > 1 && declaredConvention.size() == active.size()
                 && declaredConvention.values().stream().distinct().count() == 1) {
             groundedAtTurn = turn;
-            step.event(new Event("grounding-achieved", null, OrderedData.of("convention", convention.label(), "turn", turn)));
+            step.event(new Fact("grounding-achieved", null, OrderedData.of("convention", convention.label(), "turn", turn)));
             metrics.count("maze_grounding_achieved", 1, Map.of());
         }
     }
@@ -354,7 +354,7 @@ public final class MazeEnvironment implements Environment {
         agentCounts.get(agent)[PROPOSALS]++;
         var text = action.text().isBlank() ? "I propose we move " + proposal.word() + "." : action.text();
         record(agent, text);
-        step.event(new Event("move-proposed", agent, OrderedData.of("direction", proposal.word(), "from", position.toList())));
+        step.event(new Fact("move-proposed", agent, OrderedData.of("direction", proposal.word(), "from", position.toList())));
         var data = new LinkedHashMap<String, Object>(action.args());
         data.put("direction", proposal.word());
         data.put("position", position.toList());
@@ -369,7 +369,7 @@ public final class MazeEnvironment implements Environment {
         var text = action.text().isBlank() ? "Agreed, let's move " + direction.word() + "." : action.text();
         record(agent, text);
         agentCounts.get(agent)[ACCEPTED]++;
-        step.event(new Event("move-accepted", agent, OrderedData.of("direction", direction.word(), "proposer", proposer)));
+        step.event(new Fact("move-accepted", agent, OrderedData.of("direction", direction.word(), "proposer", proposer)));
         for (var other : active) {
             step.observe(new Observation(other, turn, agent, MazeActions.ACCEPT, text, Map.of("direction", direction.word())));
         }
@@ -393,7 +393,7 @@ public final class MazeEnvironment implements Environment {
     private void dispute(Step.Builder step, String agent, Direction direction, String how) {
         disputed++;
         agentCounts.get(agent)[REJECTED]++;
-        step.event(new Event("move-rejected", agent, OrderedData.of("direction", direction.word(), "proposer", proposer, "how", how)));
+        step.event(new Fact("move-rejected", agent, OrderedData.of("direction", direction.word(), "proposer", proposer, "how", how)));
         metrics.count("maze_disputed_moves", 1, Map.of());
         proposal = null;
         proposer = null;
@@ -411,7 +411,7 @@ public final class MazeEnvironment implements Environment {
             if (maze.inBounds(target)) {
                 data.put("wall", target.toList());
             }
-            step.event(new Event("move-blocked", agent, data));
+            step.event(new Fact("move-blocked", agent, data));
             metrics.count("maze_moves", 1, Map.of("result", reason));
             var text = reason.equals(WALL)
                     ? "The move " + direction.word() + " hit a wall; the token stays where it is."
@@ -425,7 +425,7 @@ public final class MazeEnvironment implements Environment {
         position = target;
         moves++;
         executed.add(direction);
-        step.event(new Event("moved", agent, OrderedData.of("direction", direction.word(), "position", position.toList())));
+        step.event(new Fact("moved", agent, OrderedData.of("direction", direction.word(), "position", position.toList())));
         metrics.count("maze_moves", 1, Map.of("result", "ok"));
         boolean goal = position.equals(maze.goal());
         for (int i = 0; i < active.size(); i++) {
@@ -435,7 +435,7 @@ public final class MazeEnvironment implements Environment {
         }
         if (goal) {
             turnsToSolve = activeTurns;
-            step.event(new Event("goal-reached", null, OrderedData.of("turns", activeTurns, "moves", moves)));
+            step.event(new Fact("goal-reached", null, OrderedData.of("turns", activeTurns, "moves", moves)));
             finish(step, "goal-reached");
         }
     }
@@ -451,7 +451,7 @@ public final class MazeEnvironment implements Environment {
     }
 
     private void invalid(Step.Builder step, String agent, String why) {
-        step.event(new Event("invalid-action", agent, Map.of("reason", why)));
+        step.event(new Fact("invalid-action", agent, Map.of("reason", why)));
         step.observe(new Observation(agent, turn, Observation.ENVIRONMENT, MazeActions.INVALID, why, Map.of()));
     }
 
@@ -474,7 +474,7 @@ public final class MazeEnvironment implements Environment {
         }
         endReason = reason;
         report();
-        return Step.of().with(new Event("episode-ended", null, Map.of("reason", reason)));
+        return Step.of().with(new Fact("episode-ended", null, Map.of("reason", reason)));
     }
 
     /** Episode-level metrics, once. */

@@ -22,7 +22,8 @@ import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
-import org.parley.runtime.environment.Event;
+import org.parley.runtime.environment.Coordination;
+import org.parley.runtime.environment.Fact;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.environment.Outcome;
 import org.parley.runtime.environment.Step;
@@ -115,11 +116,9 @@ public final class SocialVeilEnvironment implements Environment {
         data.put("barrier", barrier.type().key());
         data.put("severity", barrier.severity());
         data.put("adaptation", adaptation.key());
-        step.event(new Event("socialveil-start", null, data));
-        // The monitoring contract: the barrier label of this episode's understanding and confusion series.
-        var declared = new LinkedHashMap<String, Object>();
-        declared.put("barrier", barrier.type().key());
-        step.event(new Event("communication-barrier", idA, declared));
+        step.event(new Fact("socialveil-start", null, data));
+        // The barrier label of this episode's understanding, confusion and repair figures.
+        step.event(new Coordination.BarrierDeclared(idA, barrier.type().key()));
         return step.build();
     }
 
@@ -223,7 +222,7 @@ public final class SocialVeilEnvironment implements Environment {
         if (action.args().get("clarify") instanceof List<?> asked && !asked.isEmpty()) {
             clarificationRequests++;
             context.metrics().count("barrier_clarification_requests", 1, tags);
-            step.event(new Event("clarification-request", action.agent(), OrderedData.of("units", asked, "round", round)));
+            step.event(new Fact("clarification-request", action.agent(), OrderedData.of("units", asked, "round", round)));
         }
         var delivered = new LinkedHashMap<String, Object>(action.args());
         if (!fromA) {
@@ -238,7 +237,7 @@ public final class SocialVeilEnvironment implements Environment {
                 data.put("moves", repairMoves(action));
                 data.put("severity-before", round3(before));
                 data.put("severity-after", round3(after));
-                step.event(new Event("repair-attempt", action.agent(), data));
+                step.event(new Coordination.RepairAttempt(action.agent(), data));
             }
         }
         if (fromA) {
@@ -299,11 +298,11 @@ public final class SocialVeilEnvironment implements Environment {
             data.put("misread", grade.misread());
             data.put("unclear", grade.unclear());
             data.put("missing", grade.missing());
-            step.event(new Event("barrier-grade", null, data));
+            step.event(new Fact("barrier-grade", null, data));
         }
         context.metrics().observe("barrier_repair_attempts_per_episode", repairAttempts, tags);
         outcome = new Outcome(agentScores, scores);
-        step.event(new Event("episode-end", null, OrderedData.of("reason", reason)));
+        step.event(new Fact("episode-end", null, OrderedData.of("reason", reason)));
         step.end(reason);
     }
 
@@ -374,7 +373,7 @@ public final class SocialVeilEnvironment implements Environment {
                     data.put("unit", u.id());
                     data.put("believed", belief.value());
                     data.put("actual", u.value());
-                    step.event(new Event("misunderstanding", action.agent(), data));
+                    step.event(new Fact("misunderstanding", action.agent(), data));
                 }
             }
         }

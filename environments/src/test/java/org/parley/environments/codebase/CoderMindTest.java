@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.agents.persona.BigFive;
 import org.parley.agents.persona.Persona;
 import org.parley.environments.codebase.bench.PlainDriver;
-import org.parley.environments.codebase.coder.CoderTraits;
 
 class CoderMindTest {
     private static final int EPISODES = 60;

@@ -1,5 +1,6 @@
 package org.parley.environments.dialogue;
 
+import org.parley.environments.dialogue.setting.DialogueParams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.parley.environments.dialogue;
 
+import org.parley.environments.dialogue.setting.DialogueParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

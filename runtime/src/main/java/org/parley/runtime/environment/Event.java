@@ -3,19 +3,21 @@ package org.parley.runtime.environment;
 import java.util.Map;
 
 /**
- * A fact an environment reports for the transcript and the metrics.
+ * Something an environment reports for the transcript and the metrics: an environment-specific
+ * {@link Fact} (a deal struck, a move, a test run) or one of the typed {@link Coordination} events
+ * that Parley's coordination and communication-barrier figures count.
  *
- * @param type  short kebab-case name, e.g. {@code deal}, {@code merge-conflict}
- * @param agent the agent it concerns, or {@code null}
- * @param data  details; insertion-ordered so transcripts are stable
+ * <p>In a transcript an event is a line of type {@code event} with its {@link #type()} under
+ * {@code event} and its {@link #data()} under {@code data}.
  */
-public record Event(String type, String agent, Map<String, Object> data) {
+public sealed interface Event permits Fact, Coordination {
 
-    public Event {
-        data = OrderedData.copy(data);
-    }
+    /** Short kebab-case name, e.g. {@code deal}, {@code commitment-made}. */
+    String type();
 
-    public static Event of(String type, String agent) {
-        return new Event(type, agent, Map.of());
-    }
+    /** The agent it concerns, or {@code null}. */
+    String agent();
+
+    /** Details, insertion-ordered so transcripts are stable. */
+    Map<String, Object> data();
 }

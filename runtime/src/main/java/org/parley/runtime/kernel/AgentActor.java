@@ -1,6 +1,7 @@
 package org.parley.runtime.kernel;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -12,9 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.parley.runtime.environment.Action;
-import org.parley.runtime.environment.Observation;
 import org.parley.runtime.mind.Mind;
-import org.parley.runtime.mind.Turn;
 
 /**
  * Hosts one agent's {@link Mind}. The mind is only ever called from this actor, one call at a
@@ -22,27 +21,14 @@ import org.parley.runtime.mind.Turn;
  * wait in a small queue so the mind's state is never touched concurrently. The mind is closed
  * when the actor stops, that is when its episode ends.
  */
-public final class AgentActor extends AbstractBehavior<AgentActor.Command> {
-
-    /** Messages an agent actor understands. */
-    public sealed interface Command extends KernelMessage {}
-
-    /** Something the agent observed; the mind perceives it. */
-    public record Perceive(Observation observation) implements Command {}
-
-    /** Asks the mind to decide; the answer goes to {@code replyTo} tagged with {@code request}. */
-    public record Decide(Turn turn, long request, ActorRef<EpisodeActor.Command> replyTo) implements Command {}
-
-    /** A mind's asynchronous decision completed (sent by the actor to itself). */
-    public record MindAnswered(long request, Action action, String error, long startedNanos) implements Command {}
-
+final class AgentActor extends AbstractBehavior<AgentCommand> {
     private final String agentId;
     private final Mind mind;
-    private final ActorRef<EpisodeActor.Command> episode;
-    private Decide inFlight;
-    private ArrayDeque<Command> waiting;
+    private final ActorRef<DecisionReply> episode;
+    private AgentCommand.Decide inFlight;
+    private ArrayDeque<AgentCommand> waiting;
 
-    private AgentActor(ActorContext<Command> context, String agentId, Mind mind, ActorRef<EpisodeActor.Command> episode) {
+    private AgentActor(ActorContext<AgentCommand> context, String agentId, Mind mind, ActorRef<DecisionReply> episode) {
         super(context);
         this.agentId = agentId;
         this.mind = mind;
@@ -53,21 +39,21 @@ public final class AgentActor extends AbstractBehavior<AgentActor.Command> {
      * @param mind    the agent's mind, created by the episode; from now on only this actor calls it
      * @param episode where perception failures are reported
      */
-    public static Behavior<Command> create(String agentId, Mind mind, ActorRef<EpisodeActor.Command> episode) {
+    static Behavior<AgentCommand> create(String agentId, Mind mind, ActorRef<DecisionReply> episode) {
         return Behaviors.setup(ctx -> new AgentActor(ctx, agentId, mind, episode));
     }
 
     @Override
-    public Receive<Command> createReceive() {
+    public Receive<AgentCommand> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Perceive.class, this::onPerceive)
-                .onMessage(Decide.class, this::onDecide)
-                .onMessage(MindAnswered.class, this::onAnswered)
+                .onMessage(AgentCommand.Perceive.class, this::onPerceive)
+                .onMessage(AgentCommand.Decide.class, this::onDecide)
+                .onMessage(AgentCommand.MindAnswered.class, this::onAnswered)
                 .onSignal(PostStop.class, s -> closeMind())
                 .build();
     }
 
-    private Behavior<Command> onPerceive(Perceive p) {
+    private Behavior<AgentCommand> onPerceive(AgentCommand.Perceive p) {
         if (inFlight != null) {
             enqueue(p);
         } else {
@@ -76,7 +62,7 @@ public final class AgentActor extends AbstractBehavior<AgentActor.Command> {
         return this;
     }
 
-    private Behavior<Command> onDecide(Decide d) {
+    private Behavior<AgentCommand> onDecide(AgentCommand.Decide d) {
         if (inFlight != null) {
             enqueue(d);
         } else {
@@ -85,8 +71,8 @@ public final class AgentActor extends AbstractBehavior<AgentActor.Command> {
         return this;
     }
 
-    private Behavior<Command> onAnswered(MindAnswered answered) {
-        Decide d = inFlight;
+    private Behavior<AgentCommand> onAnswered(AgentCommand.MindAnswered answered) {
+        var d = inFlight;
         if (d == null || d.request() != answered.request()) {
             return this;
         }
@@ -96,22 +82,22 @@ public final class AgentActor extends AbstractBehavior<AgentActor.Command> {
         return this;
     }
 
-    private void perceive(Perceive p) {
+    private void perceive(AgentCommand.Perceive p) {
         try {
             mind.perceive(p.observation());
         } catch (RuntimeException e) {
-            episode.tell(new EpisodeActor.MindFailed(agentId, -1, "mind of '" + agentId + "' failed to perceive: "
-                    + EpisodeActor.describe(e)));
+            episode.tell(new DecisionReply.MindFailed(agentId, -1, "mind of '" + agentId + "' failed to perceive: "
+                    + Failures.describe(e)));
         }
     }
 
-    private void decide(Decide d) {
+    private void decide(AgentCommand.Decide d) {
         long started = System.nanoTime();
         CompletionStage<Action> stage;
         try {
             stage = mind.decide(d.turn());
         } catch (RuntimeException e) {
-            reply(d, null, EpisodeActor.describe(e), started);
+            reply(d, null, Failures.describe(e), started);
             return;
         }
         if (stage == null) {
@@ -123,29 +109,29 @@ public final class AgentActor extends AbstractBehavior<AgentActor.Command> {
             // Synchronous minds (rule-based) answer at once: no extra message, no deferral.
             try {
                 reply(d, future.join(), null, started);
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                reply(d, null, EpisodeActor.describe(e.getCause() == null ? e : e.getCause()), started);
+            } catch (CompletionException | CancellationException e) {
+                reply(d, null, Failures.describe(e), started);
             }
             return;
         }
         inFlight = d;
-        d.replyTo().tell(new EpisodeActor.Deferred(agentId, d.request()));
-        getContext().pipeToSelf(stage, (action, error) -> new MindAnswered(d.request(), action,
-                error == null ? null : EpisodeActor.describe(unwrap(error)), started));
+        d.replyTo().tell(new DecisionReply.Deferred(agentId, d.request()));
+        getContext().pipeToSelf(stage, (action, error) -> new AgentCommand.MindAnswered(d.request(), action,
+                error == null ? null : Failures.describe(error), started));
     }
 
-    private void reply(Decide d, Action action, String error, long started) {
+    private void reply(AgentCommand.Decide d, Action action, String error, long started) {
         long latency = System.nanoTime() - started;
         if (error != null) {
-            d.replyTo().tell(new EpisodeActor.MindFailed(agentId, d.request(), "mind of '" + agentId + "' failed: " + error));
+            d.replyTo().tell(new DecisionReply.MindFailed(agentId, d.request(), "mind of '" + agentId + "' failed: " + error));
         } else if (action == null) {
-            d.replyTo().tell(new EpisodeActor.MindFailed(agentId, d.request(), "mind of '" + agentId + "' returned no action"));
+            d.replyTo().tell(new DecisionReply.MindFailed(agentId, d.request(), "mind of '" + agentId + "' returned no action"));
         } else {
-            d.replyTo().tell(new EpisodeActor.Decided(agentId, d.request(), action, latency));
+            d.replyTo().tell(new DecisionReply.Decided(agentId, d.request(), action, latency));
         }
     }
 
-    private void enqueue(Command c) {
+    private void enqueue(AgentCommand c) {
         if (waiting == null) {
             waiting = new ArrayDeque<>(4);
         }
@@ -154,22 +140,21 @@ public final class AgentActor extends AbstractBehavior<AgentActor.Command> {
 
     private void drain() {
         while (inFlight == null && waiting != null && !waiting.isEmpty()) {
-            Command c = waiting.pollFirst();
-            if (c instanceof Perceive p) {
-                perceive(p);
-            } else if (c instanceof Decide d) {
-                decide(d);
+            switch (waiting.pollFirst()) {
+                case AgentCommand.Perceive p -> perceive(p);
+                case AgentCommand.Decide d -> decide(d);
+                case AgentCommand.MindAnswered a -> { }
             }
         }
     }
 
-    private Behavior<Command> closeMind() {
+    private Behavior<AgentCommand> closeMind() {
         try {
             mind.close();
         } catch (RuntimeException e) {
             // The episode is over and recorded; a mind that fails to release its resources cannot
             // change the result, so the failure is only logged.
-            getContext().getLog().warn("closing the mind of '{}' failed: {}", agentId, EpisodeActor.describe(e));
+            getContext().getLog().warn("closing the mind of '{}' failed: {}", agentId, Failures.describe(e));
         }
         return this;
     }
@@ -180,9 +165,5 @@ public final class AgentActor extends AbstractBehavior<AgentActor.Command> {
         } catch (UnsupportedOperationException e) {
             return null;
         }
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        return (t instanceof CompletionException && t.getCause() != null) ? t.getCause() : t;
     }
 }

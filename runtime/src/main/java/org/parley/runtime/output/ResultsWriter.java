@@ -7,20 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.parley.runtime.run.EpisodePlan;
+import org.parley.runtime.event.EpisodeEvent;
+import org.parley.runtime.event.EventSink;
 import org.parley.runtime.run.EpisodeResult;
-import org.parley.runtime.run.RunListener;
 import org.parley.runtime.run.RunReport;
 
 /**
  * Writes results.csv as episodes finish: one row per episode × agent, appended and flushed at
- * once, so a killed run keeps every finished episode. Thread-safe: episodes finish concurrently.
+ * once, so a killed run keeps every finished episode. An {@link EventSink}: it reads each episode's
+ * {@link EpisodeEvent.Started} (its agents, for the rows of an episode that failed before its
+ * minds existed) and {@link EpisodeEvent.Finished}.
  *
  * <p>Columns: {@link ResultRow#BASE_COLUMNS}, then one per score. The header is written with the
  * score names of the first episode to finish; if a later episode brings a score nobody had yet,
@@ -28,12 +28,13 @@ import org.parley.runtime.run.RunReport;
  * of the run the file is rewritten sorted (condition, index, agent) with columns in a stable
  * order, so the same seed gives a byte-identical file however episodes interleaved.
  */
-public final class ResultsWriter implements RunListener {
+public final class ResultsWriter implements EventSink {
     private final Path file;
     private final String runId;
     private final List<String> conditionOrder;
     private final List<String> agentOrder;
-    private final Map<String, EpisodePlan> running = new ConcurrentHashMap<>();
+    /** Agents (id, role) of the episodes running, from their start. */
+    private final Map<String, List<EpisodeEvent.Started.Agent>> running = new java.util.HashMap<>();
     private List<String> scoreColumns;
     private Writer out;
     private int rowsWritten;
@@ -63,21 +64,23 @@ public final class ResultsWriter implements RunListener {
     }
 
     @Override
-    public void episodeStarted(EpisodePlan episode) {
-        running.put(episode.id(), episode);
+    public void accept(EpisodeEvent event) {
+        switch (event) {
+            case EpisodeEvent.Started s -> running.put(s.episode(), s.agents());
+            case EpisodeEvent.Finished f -> append(rows(runId, f.result(), running.remove(f.episode())));
+            default -> { }
+        }
     }
 
-    @Override
-    public void episodeFinished(EpisodeResult result, Duration duration) {
-        EpisodePlan plan = running.remove(result.episodeId());
-        append(rows(runId, result, plan));
-    }
-
-    /** The rows of one finished episode, in declared agent order. */
-    public static List<ResultRow> rows(String runId, EpisodeResult result, EpisodePlan plan) {
+    /**
+     * The rows of one finished episode, in declared agent order.
+     *
+     * @param started the episode's agents as it started, or null
+     */
+    public static List<ResultRow> rows(String runId, EpisodeResult result, List<EpisodeEvent.Started.Agent> started) {
         var agents = new LinkedHashMap<String, EpisodeResult.AgentInfo>();
-        if (plan != null) {
-            plan.agents().forEach(a -> agents.put(a.id(), new EpisodeResult.AgentInfo(a.role(), "")));
+        if (started != null) {
+            started.forEach(a -> agents.put(a.id(), new EpisodeResult.AgentInfo(a.role(), "")));
         }
         if (result.agents() != null) {
             agents.putAll(result.agents());
@@ -104,7 +107,7 @@ public final class ResultsWriter implements RunListener {
     }
 
     /** Appends rows of one episode and flushes; widens the header first if they bring new scores. */
-    public synchronized void append(List<ResultRow> rows) {
+    public void append(List<ResultRow> rows) {
         try {
             List<String> seen = ResultsTable.columnsOf(rows);
             if (scoreColumns == null) {
@@ -148,7 +151,7 @@ public final class ResultsWriter implements RunListener {
     }
 
     /** Closes the file and rewrites it sorted; safe to call more than once. */
-    public synchronized void finish() {
+    public void finish() {
         closeQuietly();
         out = null;
         try {
@@ -160,7 +163,7 @@ public final class ResultsWriter implements RunListener {
         }
     }
 
-    public synchronized int rowsWritten() {
+    public int rowsWritten() {
         return rowsWritten;
     }
 

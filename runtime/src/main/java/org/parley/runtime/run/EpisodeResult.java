@@ -15,16 +15,22 @@ import org.parley.runtime.environment.Outcome;
  * @param endReason  why it ended ({@code max-turns}, {@code agent-left}, {@code stale}, an
  *                   environment's reason, or the failure)
  * @param turns      turns played
- * @param outcome    the environment's scores (empty when it failed before scoring)
+ * @param actions    actions applied to the environment
+ * @param outcome    the scores (empty when it failed)
  * @param agents     per agent id: its role and mind description
  */
 public record EpisodeResult(
         String episodeId, String condition, int index, long seed, Status status, String endReason, long turns,
-        Outcome outcome, Map<String, AgentInfo> agents) {
+        long actions, Outcome outcome, Map<String, AgentInfo> agents) {
 
     public enum Status { COMPLETED, FAILED }
 
     public record AgentInfo(String role, String mind) {}
+
+    public EpisodeResult {
+        outcome = outcome == null ? Outcome.empty() : outcome;
+        agents = agents == null ? Map.of() : java.util.Collections.unmodifiableSequencedMap(new java.util.LinkedHashMap<>(agents));
+    }
 
     public boolean failed() {
         return status == Status.FAILED;

@@ -3,8 +3,8 @@ package org.parley.runtime.run;
 import java.util.List;
 
 /**
- * A run as the kernel sees it: the episodes still to do and how many may run at once.
- * Resuming a run is a plan without the episodes that already finished.
+ * A run as the kernel sees it: the episodes still to do and how many may run at once. Plain data;
+ * resuming a run is a plan without the episodes that already finished.
  *
  * @param runId       the run's id (its folder name under {@code runs/})
  * @param scenario    scenario name, used as a metric tag
@@ -14,13 +14,16 @@ import java.util.List;
  * @param timestamps  how transcript entries are stamped
  */
 public record RunPlan(
-        String runId, String scenario, String environment, List<EpisodePlan> episodes, int parallelism,
+        String runId, String scenario, String environment, List<EpisodeSpec> episodes, int parallelism,
         Timestamps timestamps) {
 
     public RunPlan {
         episodes = List.copyOf(episodes);
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        }
+        if (timestamps == null) {
+            timestamps = Timestamps.LOGICAL;
         }
     }
 

@@ -13,14 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.runtime.Simulation;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.mind.Mind;
 import org.parley.runtime.protocol.TurnProtocol;
-import org.parley.runtime.record.TranscriptRecorder;
-import org.parley.runtime.run.EpisodePlan;
+import org.parley.runtime.output.TranscriptWriter;
+import org.parley.runtime.episode.ResolvedEpisode;
+import org.parley.runtime.run.EpisodeSpec;
 import org.parley.runtime.run.Limits;
-import org.parley.runtime.run.RunPlan;
 import org.parley.runtime.run.RunReport;
 import org.parley.runtime.seed.Seeds;
 
@@ -46,32 +45,34 @@ class DeterminismTest {
         });
     }
 
-    private static RunPlan plan(int parallelism) {
+    private static Plans.TestRun plan(int parallelism) {
         var protocols = List.of(
                 new TurnProtocol.Alternating("b"), new TurnProtocol.RoundRobin(), new TurnProtocol.RandomOrder(false),
                 new TurnProtocol.Simultaneous(Duration.ofSeconds(10)), new TurnProtocol.Free(Duration.ofSeconds(1)));
         var names = List.of("alternating", "round-robin", "random", "simultaneous", "free");
-        var episodes = new ArrayList<EpisodePlan>();
+        var episodes = new ArrayList<Plans.TestEpisode>();
         for (int c = 0; c < protocols.size(); c++) {
             List<String> ids = c == 0 ? List.of("a", "b") : List.of("a", "b", "c");
             for (int i = 0; i < 6; i++) {
                 long seed = Seeds.episode(42, names.get(c), i);
-                var agents = new ArrayList<EpisodePlan.AgentPlan>();
+                var agents = new ArrayList<ResolvedEpisode.Agent>();
                 for (String id : ids) {
                     var others = ids.stream().filter(o -> !o.equals(id)).toList();
-                    agents.add(new EpisodePlan.AgentPlan(id, "role-" + id, Seeds.agent(seed, id),
+                    agents.add(new ResolvedEpisode.Agent(id, "role-" + id, Seeds.agent(seed, id),
                             agentSeed -> chatter(id, others, agentSeed)));
                 }
-                episodes.add(new EpisodePlan("%s/%04d".formatted(names.get(c), i), names.get(c), i, seed, protocols.get(c),
-                        new Limits(25, 4, true, Duration.ofSeconds(20), Duration.ofSeconds(10)),
-                        envSeed -> new Room(null), agents));
+                episodes.add(new Plans.TestEpisode(new EpisodeSpec("test", names.get(c), i, seed),
+                        new ResolvedEpisode(protocols.get(c), new Limits(25, 4, true, Duration.ofSeconds(20),
+                                Duration.ofSeconds(10)), envSeed -> new Room(null), agents)));
             }
         }
-        return new RunPlan("determinism", "test", "room", episodes, parallelism, RunPlan.Timestamps.LOGICAL);
+        return Plans.run(episodes, parallelism);
     }
 
-    private static RunReport record(RunPlan plan, Path dir) throws Exception {
-        return Simulation.start(plan, new TranscriptRecorder(dir, 7)).toCompletableFuture().get(60, TimeUnit.SECONDS);
+    /** Runs on a fresh actor system, as {@code parley run} does. */
+    private static RunReport record(Plans.TestRun run, Path dir) throws Exception {
+        return Simulation.start(run.plan(), run.resolver(), List.of(new TranscriptWriter(dir)))
+                .toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     @Test

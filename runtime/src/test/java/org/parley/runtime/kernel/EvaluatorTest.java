@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.parley.runtime.environment.Action;
-import org.parley.runtime.environment.Event;
+import org.parley.runtime.environment.Fact;
 import org.parley.runtime.environment.Outcome;
 import org.parley.runtime.protocol.TurnProtocol;
-import org.parley.runtime.run.EpisodeEvaluator;
-import org.parley.runtime.run.EpisodePlan;
+import org.parley.runtime.episode.EpisodeEvaluator;
 import org.parley.runtime.run.EpisodeResult;
-import org.parley.runtime.run.TranscriptEntry;
+import org.parley.runtime.event.EpisodeEvent;
+import org.parley.runtime.output.TranscriptEntry;
 
 /** The evaluator hook: scores merged after the environment's, failures recorded, never blocking. */
 class EvaluatorTest extends KernelTest {
@@ -28,16 +28,14 @@ class EvaluatorTest extends KernelTest {
         return new ScriptedMind("test:talker", (t, s) -> Action.speak(t.agent(), "line " + t.number()));
     }
 
-    private static EpisodePlan plan(String id, EpisodeEvaluator evaluator) {
-        var p = Plans.episode(id, new TurnProtocol.RoundRobin(), limits(3), new Room(null),
-                List.of(agent("a", talker()), agent("b", talker())));
-        return new EpisodePlan(p.id(), p.condition(), p.index(), p.seed(), p.protocol(), p.limits(), p.environment(),
-                p.agents(), evaluator);
+    private static Plans.TestEpisode plan(String id, EpisodeEvaluator evaluator) {
+        return Plans.episode(id, new TurnProtocol.RoundRobin(), limits(3), new Room(null),
+                List.of(agent("a", talker()), agent("b", talker())), evaluator);
     }
 
     @Test
     void evaluatorScoresAreMergedAndItsEventsRecordedBeforeTheEnd() {
-        var seen = new AtomicReference<List<TranscriptEntry>>();
+        var seen = new AtomicReference<List<EpisodeEvent>>();
         var executor = Executors.newSingleThreadScheduledExecutor();
         try {
             EpisodeEvaluator evaluator = (plan, transcript, outcome) -> {
@@ -48,19 +46,19 @@ class EvaluatorTest extends KernelTest {
                 var merged = new Outcome(scores, outcome.episodeScores());
                 // answers later, on another thread, as a model call would
                 return CompletableFuture.supplyAsync(() -> new EpisodeEvaluator.Evaluation(merged,
-                        List.of(new Event("judged", null, Map.of("rubric", "test")))),
+                        List.of(new Fact("judged", null, Map.of("rubric", "test")))),
                         CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS, executor));
             };
-            var listener = new RecordingListener();
-            var report = Plans.runOn(kit, Plans.run(plan("ev/1", evaluator)), listener);
+            var sink = new RecordingSink();
+            var report = Plans.runOn(kit, Plans.run(plan("ev/1", evaluator)), sink);
 
             assertThat(report.completed()).isEqualTo(1);
-            EpisodeResult result = listener.result("ev/1");
+            EpisodeResult result = sink.result("ev/1");
             assertThat(result.status()).isEqualTo(EpisodeResult.Status.COMPLETED);
             assertThat(result.outcome().agentScores().get("a")).containsEntry("judge_goal", 7.0);
-            assertThat(seen.get()).extracting(TranscriptEntry::type).contains(TranscriptEntry.ACTION)
-                    .doesNotContain(TranscriptEntry.EPISODE_END);
-            List<String> types = listener.transcript("ev/1").stream().map(TranscriptEntry::type).toList();
+            assertThat(seen.get()).hasAtLeastOneElementOfType(EpisodeEvent.Acted.class)
+                    .doesNotHaveAnyElementsOfTypes(EpisodeEvent.Finished.class);
+            List<String> types = sink.transcript("ev/1").stream().map(TranscriptEntry::type).toList();
             assertThat(types.get(types.size() - 2)).isEqualTo(TranscriptEntry.EVENT);
             assertThat(types.get(types.size() - 1)).isEqualTo(TranscriptEntry.EPISODE_END);
         } finally {
@@ -72,15 +70,15 @@ class EvaluatorTest extends KernelTest {
     void aFailingEvaluatorIsRecordedAndTheEnvironmentsScoresKept() {
         EpisodeEvaluator evaluator = (plan, transcript, outcome) ->
                 CompletableFuture.failedFuture(new IllegalStateException("judge model unreachable"));
-        var listener = new RecordingListener();
-        Plans.runOn(kit, Plans.run(plan("ev/2", evaluator)), listener);
-        var plain = new RecordingListener();
+        var sink = new RecordingSink();
+        Plans.runOn(kit, Plans.run(plan("ev/2", evaluator)), sink);
+        var plain = new RecordingSink();
         Plans.runOn(kit, Plans.run(plan("ev/3", null)), plain);
 
-        EpisodeResult result = listener.result("ev/2");
+        EpisodeResult result = sink.result("ev/2");
         assertThat(result.status()).isEqualTo(EpisodeResult.Status.COMPLETED);
         assertThat(result.outcome()).isEqualTo(plain.result("ev/3").outcome());
-        var failures = listener.entries("ev/2", TranscriptEntry.FAILURE);
+        var failures = sink.entries("ev/2", TranscriptEntry.FAILURE);
         assertThat(failures).hasSize(1);
         assertThat(failures.get(0).data()).containsEntry("phase", "evaluator")
                 .containsEntry("message", "judge model unreachable");
@@ -91,9 +89,9 @@ class EvaluatorTest extends KernelTest {
         EpisodeEvaluator evaluator = (plan, transcript, outcome) -> {
             throw new IllegalArgumentException("bad rubric");
         };
-        var listener = new RecordingListener();
-        Plans.runOn(kit, Plans.run(plan("ev/4", evaluator)), listener);
-        assertThat(listener.result("ev/4").status()).isEqualTo(EpisodeResult.Status.COMPLETED);
-        assertThat(listener.entries("ev/4", TranscriptEntry.FAILURE).get(0).data()).containsEntry("message", "bad rubric");
+        var sink = new RecordingSink();
+        Plans.runOn(kit, Plans.run(plan("ev/4", evaluator)), sink);
+        assertThat(sink.result("ev/4").status()).isEqualTo(EpisodeResult.Status.COMPLETED);
+        assertThat(sink.entries("ev/4", TranscriptEntry.FAILURE).get(0).data()).containsEntry("message", "bad rubric");
     }
 }

@@ -12,6 +12,7 @@ import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Event;
+import org.parley.runtime.environment.Fact;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.environment.Outcome;
 import org.parley.runtime.environment.Step;
@@ -81,7 +82,7 @@ class Room implements Environment {
                         Map.of("role", p.role())));
             }
         }
-        step.event(Event.of("opened", null));
+        step.event(Fact.of("opened", null));
         return step.build();
     }
 
@@ -126,7 +127,7 @@ class Room implements Environment {
     @Override
     public Step end(String reason) {
         endedWith = reason;
-        return Step.of().with(new Event("closing", null, Map.of("reason", reason)));
+        return Step.of().with(new Fact("closing", null, Map.of("reason", reason)));
     }
 
     @Override

@@ -13,16 +13,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.Test;
-import org.parley.runtime.Simulation;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Step;
-import org.parley.runtime.metrics.SimulationMetrics;
 import org.parley.runtime.protocol.TurnProtocol;
-import org.parley.runtime.run.EpisodePlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.runtime.episode.ResolvedEpisode;
+import org.parley.runtime.event.EpisodeEvent;
+import org.parley.runtime.output.TranscriptWriter;
+import org.parley.runtime.run.EpisodeSpec;
 import org.parley.runtime.run.RunPlan;
 import org.parley.runtime.run.RunReport;
-import org.parley.runtime.run.TranscriptEntry;
+import org.parley.runtime.output.TranscriptEntry;
 
 /** The ways to host a run, and what the environment is handed. */
 class SimulationTest extends KernelTest {
@@ -32,50 +36,40 @@ class SimulationTest extends KernelTest {
     }
 
     @Test
-    void aRunCanBeSpawnedAsAChildOfAnEmbeddersActor() {
-        var plan = Plans.run(Plans.episode("emb/1", new TurnProtocol.RoundRobin(), limits(3), new Room(null),
+    void aRunCanBeSpawnedAsAChildOfAnEmbeddersActor() throws Exception {
+        var run = Plans.run(Plans.episode("emb/1", new TurnProtocol.RoundRobin(), limits(3), new Room(null),
                 List.of(agent("a", talker()), agent("b", talker()))));
-        TestProbe<RunReport> probe = kit.createTestProbe();
-        var listener = new RecordingListener();
+        var reported = new java.util.concurrent.CompletableFuture<RunReport>();
+        var sink = new RecordingSink();
 
         kit.spawn(Behaviors.<String>setup(ctx -> {
-            Simulation.spawn(ctx, plan, listener).thenAccept(probe.getRef()::tell);
+            Simulation.spawn(ctx, run.plan(), run.resolver(), List.of(sink)).thenAccept(reported::complete);
             return Behaviors.ignore();
         }));
 
-        RunReport report = probe.receiveMessage(Duration.ofSeconds(10));
+        RunReport report = reported.get(10, TimeUnit.SECONDS);
         assertThat(report.completed()).isEqualTo(1);
         assertThat(report.actions()).isEqualTo(3);
-        assertThat(listener.speakers("emb/1")).containsExactly("a", "b", "a");
+        assertThat(sink.speakers("emb/1")).containsExactly("a", "b", "a");
     }
 
     @Test
-    void theEnvironmentGetsTheEpisodeContextWithTheListenersMetrics() {
+    void theEnvironmentGetsTheEpisodeContextAndItsMetricsBecomeEvents() {
         var seen = new AtomicReference<EpisodeContext>();
-        var metrics = new SimulationMetrics() {
-            @Override
-            public void count(String name, double amount, Map<String, String> tags) {}
-
-            @Override
-            public void observe(String name, double value, Map<String, String> tags) {}
-        };
         var room = new Room(null) {
             @Override
             public Step start(EpisodeContext context) {
                 seen.set(context);
+                context.metrics().count("openings", 2, Map.of("door", "front"));
+                context.metrics().observe("mood", 0.5, Map.of());
                 return super.start(context);
             }
         };
-        var listener = new RecordingListener() {
-            @Override
-            public SimulationMetrics metrics(EpisodePlan episode) {
-                return metrics;
-            }
-        };
-        var episode = new EpisodePlan("cond/0003", "cond", 3, 99, new TurnProtocol.RoundRobin(), limits(1), seed -> room,
-                List.of(agent("a", talker()), agent("b", talker())));
+        var episode = new Plans.TestEpisode(new EpisodeSpec("s", "cond", 3, 99), new ResolvedEpisode(
+                new TurnProtocol.RoundRobin(), limits(1), seed -> room, List.of(agent("a", talker()), agent("b", talker()))));
+        var sink = new RecordingSink();
 
-        Plans.runOn(kit, Plans.run(episode), listener);
+        Plans.runOn(kit, Plans.run(List.of(episode), 1), sink);
 
         EpisodeContext context = seen.get();
         assertThat(context.episodeId()).isEqualTo("cond/0003");
@@ -83,22 +77,28 @@ class SimulationTest extends KernelTest {
         assertThat(context.seed()).isEqualTo(99);
         assertThat(context.agents()).containsExactly(new EpisodeContext.Participant("a", "role-a"),
                 new EpisodeContext.Participant("b", "role-b"));
-        assertThat(context.metrics()).isSameAs(metrics);
+        assertThat(sink.events("cond/0003")).filteredOn(e -> e instanceof EpisodeEvent.Measured).containsExactly(
+                new EpisodeEvent.Measured("cond/0003", 0, "openings", EpisodeEvent.Measured.Measure.COUNT, 2,
+                        Map.of("door", "front")),
+                new EpisodeEvent.Measured("cond/0003", 0, "mood", EpisodeEvent.Measured.Measure.OBSERVE, 0.5, Map.of()));
     }
 
     @Test
-    void wallTimestampsAreIsoInstants() throws Exception {
+    void wallTimestampsAreIsoInstants(@TempDir Path dir) throws Exception {
         var episode = Plans.episode("wall/1", new TurnProtocol.RoundRobin(), limits(2), new Room(null),
                 List.of(agent("a", talker()), agent("b", talker())));
-        var plan = new RunPlan("wall", "test", "room", List.of(episode), 1, RunPlan.Timestamps.WALL);
-        var listener = new RecordingListener();
+        var run = Plans.run(List.of(episode), 1, RunPlan.Timestamps.WALL);
         Instant before = Instant.now();
 
-        RunReport report = Simulation.start(plan, listener).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        RunReport report = Simulation.start(run.plan(), run.resolver(), List.of(new TranscriptWriter(dir)))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         assertThat(report.completed()).isEqualTo(1);
-        for (TranscriptEntry e : listener.transcript("wall/1")) {
-            assertThat(Instant.parse(e.time())).isBetween(before, Instant.now());
+        var lines = Files.readAllLines(dir.resolve("episodes/wall/0001.jsonl"));
+        assertThat(lines).hasSizeGreaterThan(3);
+        for (String line : lines) {
+            var entry = org.parley.runtime.output.Json.mapper().readValue(line, TranscriptEntry.class);
+            assertThat(Instant.parse(entry.time())).isBetween(before, Instant.now());
         }
     }
 }

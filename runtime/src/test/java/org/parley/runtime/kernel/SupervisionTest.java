@@ -1,6 +1,7 @@
 package org.parley.runtime.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.parley.runtime.kernel.Plans.agent;
 import static org.parley.runtime.kernel.Plans.limits;
 import static org.parley.runtime.kernel.Plans.runOn;
@@ -16,10 +17,11 @@ import org.parley.runtime.environment.Observation;
 import org.parley.runtime.mind.Mind;
 import org.parley.runtime.mind.Turn;
 import org.parley.runtime.protocol.TurnProtocol;
-import org.parley.runtime.run.EpisodePlan;
+import org.parley.runtime.episode.ResolvedEpisode;
+import org.parley.runtime.event.EpisodeEvent;
 import org.parley.runtime.run.EpisodeResult;
 import org.parley.runtime.run.RunReport;
-import org.parley.runtime.run.TranscriptEntry;
+import org.parley.runtime.output.TranscriptEntry;
 
 /** A failing mind, environment or agent actor fails its own episode only. */
 class SupervisionTest extends KernelTest {
@@ -28,7 +30,7 @@ class SupervisionTest extends KernelTest {
         return new ScriptedMind("test:talker", (t, s) -> Action.speak(t.agent(), "line " + t.number()));
     }
 
-    private static EpisodePlan episode(String id, Room room, Mind a, Mind b) {
+    private static Plans.TestEpisode episode(String id, Room room, Mind a, Mind b) {
         return Plans.episode(id, new TurnProtocol.Alternating(null), limits(6), room, List.of(agent("a", a), agent("b", b)));
     }
 
@@ -73,65 +75,76 @@ class SupervisionTest extends KernelTest {
                 episode("s/actor-crash", new Room(null), talker(), new CrashingMind()),
                 Plans.episode("s/factory-throws", new TurnProtocol.RoundRobin(), limits(4), new Room(null), List.of(
                         agent("a", talker()),
-                        new EpisodePlan.AgentPlan("b", "role-b", 1, seed -> {
+                        new ResolvedEpisode.Agent("b", "role-b", 1, seed -> {
                             throw new IllegalArgumentException("unknown policy 'grumpy'");
                         }))),
                 episode("s/ok-2", new Room(null), talker(), talker()));
-        var listener = new RecordingListener();
+        var sink = new RecordingSink();
 
-        RunReport report = runOn(kit, Plans.run(episodes, 3), listener);
+        RunReport report = runOn(kit, Plans.run(episodes, 3), sink);
 
         assertThat(report.planned()).isEqualTo(7);
         assertThat(report.completed()).isEqualTo(2);
         assertThat(report.failed()).isEqualTo(5);
         assertThat(report.actions()).isEqualTo(6 + 1 + 0 + 2 + 1 + 0 + 6);
-        assertThat(listener.result("s/ok-1").status()).isEqualTo(EpisodeResult.Status.COMPLETED);
-        assertThat(listener.result("s/ok-2").status()).isEqualTo(EpisodeResult.Status.COMPLETED);
+        assertThat(sink.result("s/ok-1").status()).isEqualTo(EpisodeResult.Status.COMPLETED);
+        assertThat(sink.result("s/ok-2").status()).isEqualTo(EpisodeResult.Status.COMPLETED);
 
-        assertThat(listener.result("s/mind-throws").endReason()).isEqualTo("failed: mind of 'b' failed: no idea what to say");
-        assertThat(listener.result("s/stage-fails").endReason()).isEqualTo("failed: mind of 'a' failed: model unavailable");
-        assertThat(listener.result("s/env-throws").endReason()).isEqualTo("failed: environment failed: room broke at action 2");
-        assertThat(listener.result("s/actor-crash").endReason())
+        assertThat(sink.result("s/mind-throws").endReason()).isEqualTo("failed: mind of 'b' failed: no idea what to say");
+        assertThat(sink.result("s/stage-fails").endReason()).isEqualTo("failed: mind of 'a' failed: model unavailable");
+        assertThat(sink.result("s/env-throws").endReason()).isEqualTo("failed: environment failed: room broke at action 2");
+        assertThat(sink.result("s/actor-crash").endReason())
                 .isEqualTo("failed: agent actor of 'b' crashed: perception circuit blew");
-        assertThat(listener.result("s/factory-throws").endReason())
+        assertThat(sink.result("s/factory-throws").endReason())
                 .isEqualTo("failed: mind of 'b' could not be created: unknown policy 'grumpy'");
 
         for (String failed : List.of("s/mind-throws", "s/stage-fails", "s/env-throws", "s/actor-crash", "s/factory-throws")) {
-            EpisodeResult r = listener.result(failed);
+            EpisodeResult r = sink.result(failed);
             assertThat(r.status()).as(failed).isEqualTo(EpisodeResult.Status.FAILED);
             assertThat(r.outcome().agentScores()).as(failed).isEmpty();
-            List<TranscriptEntry> t = listener.transcript(failed);
+            List<TranscriptEntry> t = sink.transcript(failed);
             assertThat(t.get(0).type()).isEqualTo(TranscriptEntry.EPISODE_START);
             assertThat(t).as(failed).anyMatch(e -> e.type().equals(TranscriptEntry.FAILURE));
             assertThat(t.get(t.size() - 1).type()).isEqualTo(TranscriptEntry.EPISODE_END);
             assertThat(t.get(t.size() - 1).data()).containsEntry("status", "failed");
         }
-        assertThat(listener.calls).first().isEqualTo("runStarted");
-        assertThat(listener.calls).last().isEqualTo("runFinished");
-        assertThat(listener.report).isEqualTo(report);
+        assertThat(sink.calls).first().isEqualTo("runStarted");
+        assertThat(sink.calls).last().isEqualTo("runFinished");
+        assertThat(sink.report).isEqualTo(report);
         closedMinds.forEach(m -> assertThat(m.closed).isTrue());
     }
 
     @Test
-    void aListenerThatThrowsFailsTheEpisodeButNotTheRun() {
+    void aSinkThatThrowsStopsTheRunWithItsMessageAndTheOtherSinksKeepWhatTheyHad() {
         var lines = new AtomicInteger();
-        var listener = new RecordingListener() {
+        var failing = new RecordingSink() {
             @Override
-            public void transcript(EpisodePlan episode, TranscriptEntry entry) {
-                if (episode.id().equals("s/bad-listener") && lines.incrementAndGet() > 2) {
+            public void accept(EpisodeEvent event) {
+                if (event instanceof EpisodeEvent.Acted && lines.incrementAndGet() > 2) {
                     throw new IllegalStateException("disk full");
                 }
-                super.transcript(episode, entry);
+                super.accept(event);
             }
         };
-        var episodes = List.of(episode("s/bad-listener", new Room(null), talker(), talker()),
-                episode("s/fine", new Room(null), talker(), talker()));
+        var other = new RecordingSink() {
+            int flushes;
 
-        RunReport report = runOn(kit, Plans.run(episodes, 2), listener);
+            @Override
+            public void flush() {
+                flushes++;
+            }
+        };
+        var episodes = Plans.copies(20, i -> episode("s/" + i, new Room(null), talker(), talker()));
+        var run = Plans.run(episodes, 2);
 
-        assertThat(report.completed()).isEqualTo(1);
-        assertThat(report.failed()).isEqualTo(1);
-        assertThat(listener.result("s/bad-listener").endReason()).startsWith("failed: episode actor crashed: disk full");
+        var outcome = Simulation.start(kit.system(), run.plan(), run.resolver(), List.of(other, failing))
+                .toCompletableFuture();
+
+        assertThatThrownBy(() -> outcome.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("failed: disk full");
+        assertThat(other.flushes).as("the other sinks flush what they buffer").isGreaterThanOrEqualTo(1);
+        assertThat(other.results.size()).as("the run stopped early").isLessThan(20);
     }
 
     @Test
@@ -144,13 +157,13 @@ class SupervisionTest extends KernelTest {
                 }
             }
         };
-        var listener = new RecordingListener();
+        var sink = new RecordingSink();
 
-        runOn(kit, Plans.run(episode("s/perceive", new Room(null), talker(), confused)), listener);
+        runOn(kit, Plans.run(episode("s/perceive", new Room(null), talker(), confused)), sink);
 
-        EpisodeResult r = listener.result("s/perceive");
+        EpisodeResult r = sink.result("s/perceive");
         assertThat(r.endReason()).isEqualTo("failed: mind of 'b' failed to perceive: cannot parse 'line 0'");
-        var failure = listener.entries("s/perceive", TranscriptEntry.FAILURE).get(0);
+        var failure = sink.entries("s/perceive", TranscriptEntry.FAILURE).get(0);
         assertThat(failure.agent()).isEqualTo("b");
         assertThat(failure.data()).containsEntry("phase", "perceive");
     }

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.runtime.environment.Action;
-import org.parley.runtime.environment.Event;
+import org.parley.runtime.environment.Fact;
 import org.parley.runtime.protocol.TurnProtocol;
 import org.parley.runtime.run.EpisodeResult;
 import org.parley.runtime.run.Limits;
-import org.parley.runtime.run.TranscriptEntry;
+import org.parley.runtime.output.TranscriptEntry;
 
 /** Every way an episode ends, and what is recorded when it does. */
 class TerminationTest extends KernelTest {
@@ -29,10 +29,10 @@ class TerminationTest extends KernelTest {
         return new ScriptedMind("test:idle", (t, s) -> Action.none(t.agent()));
     }
 
-    private RecordingListener play(String id, TurnProtocol protocol, Limits limits, Room room, ScriptedMind a, ScriptedMind b) {
-        var listener = new RecordingListener();
-        runOn(kit, run(episode(id, protocol, limits, room, List.of(agent("a", a), agent("b", b)))), listener);
-        return listener;
+    private RecordingSink play(String id, TurnProtocol protocol, Limits limits, Room room, ScriptedMind a, ScriptedMind b) {
+        var sink = new RecordingSink();
+        runOn(kit, run(episode(id, protocol, limits, room, List.of(agent("a", a), agent("b", b)))), sink);
+        return sink;
     }
 
     @Test
@@ -149,7 +149,7 @@ class TerminationTest extends KernelTest {
 
     @Test
     void everyStepIsRecordedInOrderWithLogicalTime() {
-        var room = new Room(null).withEvents(a -> List.of(new Event("spoke", a.agent(), Map.of("chars", a.text().length()))));
+        var room = new Room(null).withEvents(a -> List.of(new Fact("spoke", a.agent(), Map.of("chars", a.text().length()))));
         var l = play("t/record", new TurnProtocol.Alternating(null), limits(2), room, talker(), talker());
 
         var lines = l.transcript("t/record").stream()
@@ -174,7 +174,7 @@ class TerminationTest extends KernelTest {
                 Map.of("id", "b", "role", "role-b", "mind", "test:talker")));
         var action = l.entries("t/record", TranscriptEntry.ACTION).get(0).data();
         assertThat(action).containsEntry("kind", "speak").containsEntry("produced-by", "test:talker");
-        assertThat(l.decided).extracting(RecordingListener.Decided::role).containsExactly("role-a", "role-b");
+        assertThat(l.decided).extracting(RecordingSink.Decided::role).containsExactly("role-a", "role-b");
         // Turn 0: both briefings wait; turn 1: b still has its briefing and a's line (a read its own when it decided).
         assertThat(l.backlog).containsExactly(2, 2);
     }

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.runtime.environment.Outcome;
+import org.parley.runtime.event.EpisodeEvent;
 import org.parley.runtime.run.EpisodeResult;
 
 class ResultsWriterTest {
@@ -44,7 +42,7 @@ class ResultsWriterTest {
         boolean failed = index == 5;
         return new EpisodeResult(condition + "/" + String.format("%04d", index), condition, index, 1000L + index,
                 failed ? EpisodeResult.Status.FAILED : EpisodeResult.Status.COMPLETED, failed ? "timeout" : "deal, struck",
-                7 + index, failed ? Outcome.empty() : new Outcome(agentScores, Map.of("rounds", 3.5 + index)), agents);
+                7 + index, 7 + index, failed ? Outcome.empty() : new Outcome(agentScores, Map.of("rounds", 3.5 + index)), agents);
     }
 
     static List<EpisodeResult> all() {
@@ -57,16 +55,18 @@ class ResultsWriterTest {
         return list;
     }
 
-    private String runShuffled(Path out, long shuffleSeed, int threads) throws Exception {
+    /** The event that ends an episode with this result. */
+    static EpisodeEvent.Finished finished(EpisodeResult result) {
+        return new EpisodeEvent.Finished(result.episodeId(), result.turns(), result, 0);
+    }
+
+    private String runShuffled(Path out, long shuffleSeed) throws Exception {
         var writer = new ResultsWriter(out, "run-1", CONDITIONS, AGENTS);
         List<EpisodeResult> results = all();
         Collections.shuffle(results, new Random(shuffleSeed));
-        var pool = Executors.newFixedThreadPool(threads);
         for (EpisodeResult r : results) {
-            pool.submit(() -> writer.episodeFinished(r, Duration.ZERO));
+            writer.accept(finished(r));
         }
-        pool.shutdown();
-        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         assertThat(writer.rowsWritten()).isEqualTo(32);
         writer.finish();
         return Files.readString(out);
@@ -74,8 +74,8 @@ class ResultsWriterTest {
 
     @Test
     void finalFileIsTheSameWhateverTheCompletionOrder() throws Exception {
-        String a = runShuffled(dir.resolve("a.csv"), 1, 4);
-        String b = runShuffled(dir.resolve("b.csv"), 2, 3);
+        String a = runShuffled(dir.resolve("a.csv"), 1);
+        String b = runShuffled(dir.resolve("b.csv"), 2);
         assertThat(a).isEqualTo(b);
         List<String> lines = a.lines().toList();
         assertThat(lines.get(0)).isEqualTo(
@@ -89,12 +89,24 @@ class ResultsWriterTest {
     }
 
     @Test
+    void aFailedEpisodeWithoutMindsStillGetsARowPerAgentItStartedWith() throws Exception {
+        Path out = dir.resolve("results.csv");
+        var writer = new ResultsWriter(out, "run-1", CONDITIONS, AGENTS);
+        writer.accept(new EpisodeEvent.Started("baseline/0000", "baseline", 0, 1, "alternating", List.of(
+                new EpisodeEvent.Started.Agent("buyer", "buyer", "unavailable"),
+                new EpisodeEvent.Started.Agent("seller", "seller", "unavailable"))));
+        writer.accept(finished(new EpisodeResult("baseline/0000", "baseline", 0, 1, EpisodeResult.Status.FAILED,
+                "failed: episode actor crashed: boom", 0, 0, Outcome.empty(), Map.of())));
+        assertThat(Files.readString(out).lines().skip(1)).hasSize(2).allMatch(l -> l.contains(",failed,"));
+    }
+
+    @Test
     void widensTheHeaderWhenALaterEpisodeBringsANewScore() throws Exception {
         Path out = dir.resolve("results.csv");
         var writer = new ResultsWriter(out, "run-1", CONDITIONS, AGENTS);
-        writer.episodeFinished(result("baseline", 0), Duration.ZERO);
+        writer.accept(finished(result("baseline", 0)));
         assertThat(Files.readString(out).lines().findFirst().orElseThrow()).doesNotContain("late");
-        writer.episodeFinished(result("baseline", 3), Duration.ZERO);
+        writer.accept(finished(result("baseline", 3)));
         List<String> lines = Files.readString(out).lines().toList();
         assertThat(lines.get(0)).endsWith("goal,episode_rounds,late");
         assertThat(Csv.records(Files.readString(out))).allSatisfy(r -> assertThat(r).hasSize(14));
@@ -104,7 +116,7 @@ class ResultsWriterTest {
     @Test
     void summaryIsComputedFromRows() throws Exception {
         Path out = dir.resolve("results.csv");
-        runShuffled(out, 3, 2);
+        runShuffled(out, 3);
         var table = ResultsTable.read(out);
         var summaries = Summary.compute(table, CONDITIONS);
         assertThat(summaries).extracting(Summary.ConditionSummary::condition).containsExactly("baseline", "stubborn");
@@ -120,7 +132,7 @@ class ResultsWriterTest {
         assertThat(baseline.scores().get("late").n()).isEqualTo(1);
 
         Path json = dir.resolve("summary.json");
-        Summary.write(json, "run-1", summaries);
+        SummaryFile.write(json, "run-1", summaries);
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         JsonNode r = root.at("/conditions/baseline/scores/episode_rounds");
         assertThat(r.get("n").asInt()).isEqualTo(7);
@@ -134,7 +146,7 @@ class ResultsWriterTest {
         Path out = dir.resolve("results.csv");
         var writer = new ResultsWriter(out, "run-1", CONDITIONS, AGENTS);
         for (int i = 0; i < 4; i++) {
-            writer.episodeFinished(result("baseline", i), Duration.ZERO);
+            writer.accept(finished(result("baseline", i)));
         }
         // a kill mid-write: the last episode's second row is cut off half way
         String text = Files.readString(out);
@@ -146,12 +158,12 @@ class ResultsWriterTest {
 
         // appending after resume continues the same table
         var resumed = new ResultsWriter(out, "run-1", CONDITIONS, AGENTS);
-        resumed.episodeFinished(result("baseline", 3), Duration.ZERO);
+        resumed.accept(finished(result("baseline", 3)));
         resumed.finish();
         Path full = dir.resolve("full.csv");
         var uninterrupted = new ResultsWriter(full, "run-1", CONDITIONS, AGENTS);
         for (int i = 0; i < 4; i++) {
-            uninterrupted.episodeFinished(result("baseline", i), Duration.ZERO);
+            uninterrupted.accept(finished(result("baseline", i)));
         }
         uninterrupted.finish();
         assertThat(Files.readString(out)).isEqualTo(Files.readString(full));

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.parley.monitoring.MetricsExporter;
-import org.parley.monitoring.MonitoringListener;
+import org.parley.runtime.event.EventSink;
 
 /**
  * The metrics side of {@code parley bench}: one exporter on 127.0.0.1 for the whole benchmark, as
@@ -71,10 +71,10 @@ final class BenchMetrics implements AutoCloseable {
         }
     }
 
-    /** The listener a run with metrics on records through; scraping runs until {@link #pause()}. */
-    MonitoringListener resume() {
+    /** The sink a run with metrics on records through; scraping runs until {@link #pause()}. */
+    EventSink resume() {
         scraping = true;
-        return exporter.listener();
+        return exporter.metrics();
     }
 
     void pause() {

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code parley list}: bundled scenarios, installed environment types and mind kinds. */
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class, description = "List bundled scenarios, environment types and mind kinds.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "List bundled scenarios, environment types and mind kinds.")
 final class ListCommand implements Callable<Integer> {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -52,7 +52,7 @@ final class ListCommand implements Callable<Integer> {
         for (MindKind k : MindKinds.installed().all()) {
             out.printf("  %-16s %s%n", k.name(), k.summary());
         }
-        return ParleyCommand.OK;
+        return ExitCodes.OK;
     }
 
     /** The project folder: the launcher sets {@code parley.home}; otherwise the working directory. */

@@ -1,11 +1,11 @@
 package org.parley.scenarios.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import org.parley.monitoring.ConditionSummary;
+import org.parley.runtime.coordination.ConditionCoordination;
+import org.parley.runtime.output.CoordinationLog;
 
 /**
  * Prints, after the per-condition table, the figures the dashboards show: coordination and
@@ -18,30 +18,28 @@ final class LiveFigures {
 
     /**
      * @param coordination the figures over every finished episode of the run (summary.json's)
-     * @param live         this session's meters: timing figures (stragglers, latency)
+     * @param timing       this session's timing figures by condition (stragglers, latency)
      */
-    static void print(PrintWriter out, List<ConditionSummary> coordination, List<ConditionSummary> live, int ran,
-            double seconds, long actions) {
-        Map<String, ConditionSummary> liveByCondition = new LinkedHashMap<>();
-        live.forEach(s -> liveByCondition.put(s.condition(), s));
+    static void print(PrintWriter out, List<ConditionCoordination> coordination, Map<String, CoordinationLog.SessionTiming> timing,
+            int ran, double seconds, long actions) {
         if (!coordination.isEmpty()) {
             out.println();
             out.println("Coordination and barriers (as on the dashboards; in summary.json under \"coordination\"):");
-            for (ConditionSummary s : coordination) {
-                ConditionSummary l = liveByCondition.get(s.condition());
-                out.println("  " + (l == null ? s : s.withTiming(l.stragglersPerRound(), null)).format());
+            for (ConditionCoordination s : coordination) {
+                var t = timing.get(s.condition());
+                out.println("  " + (t == null ? s : s.withTiming(t.stragglersPerRound(), null)).format());
             }
         }
         if (seconds > 0) {
             out.printf(Locale.ROOT, "Timing (console only): %d episodes in %.1f s, %.1f episodes/s, %.0f actions/s%n",
                     ran, seconds, ran / seconds, actions / seconds);
             var sb = new StringBuilder();
-            for (ConditionSummary s : live) {
-                if (s.meanActionLatencySeconds() != null) {
-                    sb.append(sb.isEmpty() ? "  mean action latency: " : ", ").append(s.condition()).append(' ')
-                            .append(latency(s.meanActionLatencySeconds()));
+            timing.forEach((condition, t) -> {
+                if (t.meanActionLatencySeconds() != null) {
+                    sb.append(sb.isEmpty() ? "  mean action latency: " : ", ").append(condition).append(' ')
+                            .append(latency(t.meanActionLatencySeconds()));
                 }
-            }
+            });
             if (!sb.isEmpty()) {
                 out.println(sb);
             }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code parley models}: the models of a scenario file. */
-@Command(name = "models", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
+@Command(name = "models", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Work with the models: section of a scenario file.",
         subcommands = {ModelsCommand.Check.class, CommandLine.HelpCommand.class})
 final class ModelsCommand implements Callable<Integer> {
@@ -32,7 +32,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return ParleyCommand.INVALID_INPUT;
+        return ExitCodes.INVALID_INPUT;
     }
 
     /**
@@ -40,7 +40,7 @@ final class ModelsCommand implements Callable<Integer> {
      * printing {@code ok} and the latency, or why it failed. Exit 0 when all answered, 1 when any
      * failed, 2 for an invalid scenario.
      */
-    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
+    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Send one tiny request to each model of a scenario and print ok (with latency) or the error.")
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
@@ -78,7 +78,7 @@ final class ModelsCommand implements Callable<Integer> {
             }
             if (models.isEmpty()) {
                 err.println("parley: " + file + " has no models: section; nothing to check");
-                return ParleyCommand.INVALID_INPUT;
+                return ExitCodes.INVALID_INPUT;
             }
             int failed = 0;
             try (var gateways = new Gateways(new ArrayList<>(models.values()),
@@ -110,7 +110,7 @@ final class ModelsCommand implements Callable<Integer> {
                 }
             }
             out.flush();
-            return failed == 0 ? ParleyCommand.OK : ParleyCommand.RUN_FAILED;
+            return failed == 0 ? ExitCodes.OK : ExitCodes.RUN_FAILED;
         }
     }
 }

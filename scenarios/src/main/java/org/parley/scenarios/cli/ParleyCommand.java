@@ -2,7 +2,6 @@ package org.parley.scenarios.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.parley.scenarios.run.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +9,7 @@ import picocli.CommandLine.Command;
  * {@code parley}: run scenario files, check them, list what is installed and read transcripts.
  * Exit codes: 0 success, 2 invalid input (scenario errors, bad options), 1 run failure.
  */
-@Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
+@Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multi-agent social simulation: run scenario files and read their results.",
         subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ShowCommand.class, BenchCommand.class,
             ModelsCommand.class, CommandLine.HelpCommand.class},
@@ -18,9 +17,10 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:success", "1:the run failed (some episodes failed, or an internal error)",
             "2:invalid input (scenario errors, bad options)"})
 public final class ParleyCommand implements Callable<Integer> {
-    public static final int OK = 0;
-    public static final int RUN_FAILED = 1;
-    public static final int INVALID_INPUT = 2;
+    /** Kept for callers of the command line from Java: the same codes as {@link ExitCodes}. */
+    public static final int OK = ExitCodes.OK;
+    public static final int RUN_FAILED = ExitCodes.RUN_FAILED;
+    public static final int INVALID_INPUT = ExitCodes.INVALID_INPUT;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,13 +54,5 @@ public final class ParleyCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
-    }
-
-    /** {@code parley --version}. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"parley " + Versions.parley(), "java " + Versions.java()};
-        }
     }
 }

@@ -10,14 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.parley.runtime.run.EpisodeResult;
-import org.parley.runtime.run.RunListener;
+import org.parley.runtime.event.EpisodeEvent;
+import org.parley.runtime.event.EventSink;
 
 /**
  * Shows how far a run is: a progress bar on a terminal, otherwise a plain line every few seconds
  * ({@code [run] 120/500 episodes, 3 failed, 41.2 ep/s}), which reads well in CI logs and files.
  */
-public abstract sealed class Progress implements RunListener, AutoCloseable {
+public abstract sealed class Progress implements EventSink, AutoCloseable {
     protected final int total;
     protected final AtomicInteger done;
     protected final AtomicInteger failed = new AtomicInteger();
@@ -53,12 +53,14 @@ public abstract sealed class Progress implements RunListener, AutoCloseable {
     }
 
     @Override
-    public void episodeFinished(EpisodeResult result, Duration duration) {
-        done.incrementAndGet();
-        if (result.failed()) {
-            failed.incrementAndGet();
+    public void accept(EpisodeEvent event) {
+        if (event instanceof EpisodeEvent.Finished f) {
+            done.incrementAndGet();
+            if (f.result().failed()) {
+                failed.incrementAndGet();
+            }
+            step();
         }
-        step();
     }
 
     abstract void step();

@@ -15,6 +15,6 @@ final class Reporting {
         int n = e.problems().size();
         err.println(n + (n == 1 ? " problem" : " problems") + " found");
         err.flush();
-        return ParleyCommand.INVALID_INPUT;
+        return ExitCodes.INVALID_INPUT;
     }
 }

@@ -7,11 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import org.parley.runtime.Simulation;
+import org.parley.runtime.event.EventSink;
+import org.parley.runtime.kernel.Simulation;
 import org.parley.runtime.output.Comparison;
-import org.parley.runtime.run.RunListener;
 import org.parley.runtime.run.RunReport;
 import org.parley.monitoring.MetricsExporter;
 import org.parley.scenarios.load.Durations;
@@ -20,7 +19,6 @@ import org.parley.scenarios.load.ScenarioLoader;
 import org.parley.scenarios.model.LoadedScenario;
 import org.parley.scenarios.plan.RunOptions;
 import org.parley.scenarios.run.PreparedRun;
-import org.parley.scenarios.run.RunListenerProvider;
 import org.parley.scenarios.run.RunMonitoring;
 import org.parley.scenarios.llm.GatewayMetrics;
 import org.parley.scenarios.llm.ModelOptions;
@@ -31,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code parley run <file>}: runs every condition × episode and writes the run folder. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class, description = "Run a scenario file (or --resume an interrupted run).", sortOptions = false)
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Run a scenario file (or --resume an interrupted run).", sortOptions = false)
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -89,16 +87,16 @@ final class RunCommand implements Callable<Integer> {
             lingerFlag = Durations.parse(linger);
             if (lingerFlag == null) {
                 err.println("parley: --linger " + linger + ": " + Durations.HINT);
-                return ParleyCommand.INVALID_INPUT;
+                return ExitCodes.INVALID_INPUT;
             }
         }
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             err.println("parley: --metrics-port " + metricsPort + ": a port is 0..65535 (0 picks a free one)");
-            return ParleyCommand.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         if (noMetrics && (metricsPort != null || lingerFlag != null)) {
             err.println("parley: --no-metrics turns the endpoint off; drop --metrics-port and --linger, or --no-metrics");
-            return ParleyCommand.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         RunMonitoring monitoring = null;
         try {
@@ -108,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
                 if (file != null || episodes != null || seed != null || !sets.isEmpty() || this.out != null) {
                     err.println("parley: --resume takes the scenario, --set, --episodes, --seed and the folder from the run's "
                             + "manifest; give only --resume RUN_DIR (and --parallel, --force, the metrics flags)");
-                    return ParleyCommand.INVALID_INPUT;
+                    return ExitCodes.INVALID_INPUT;
                 }
                 monitoring = startMonitoring(PreparedRun.scenarioForResume(resume, loader), lingerFlag);
                 run = PreparedRun.resume(resume, force, parallel, loader, modelOptions(monitoring));
@@ -116,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
                 if (file == null) {
                     err.println("parley: missing FILE (or --resume RUN_DIR)");
                     spec.commandLine().usage(err);
-                    return ParleyCommand.INVALID_INPUT;
+                    return ExitCodes.INVALID_INPUT;
                 }
                 LoadedScenario scenario = loader.load(file, sets);
                 // before the run folder exists, so a taken port leaves nothing behind
@@ -129,13 +127,13 @@ final class RunCommand implements Callable<Integer> {
             return Reporting.problems(err, e);
         } catch (RunSetupException | IllegalArgumentException e) {
             err.println("parley: " + e.getMessage());
-            return ParleyCommand.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         } catch (IOException e) {
             err.println("parley: cannot write the run folder: " + e.getMessage());
             if (verbose) {
                 e.printStackTrace(err);
             }
-            return ParleyCommand.RUN_FAILED;
+            return ExitCodes.RUN_FAILED;
         } finally {
             if (monitoring != null) {
                 monitoring.close();
@@ -166,24 +164,27 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         int failed = 0;
-        var counter = new BenchCommand.Counter();
+        long actions = 0;
         double seconds = 0;
         if (toRun > 0) {
             try (Progress progress = Progress.create(out, run.plannedTotal(), run.alreadyFinished(), quiet)) {
-                List<RunListener> listeners = new ArrayList<>();
-                listeners.add(progress);
-                for (RunListenerProvider provider : ServiceLoader.load(RunListenerProvider.class)) {
-                    RunListener l = provider.create(run);
-                    if (l != null) {
-                        listeners.add(l);
-                    }
-                }
-                listeners.add(monitoring.listener());
-                listeners.add(counter);
+                List<EventSink> sinks = new ArrayList<>();
+                sinks.add(progress);
+                monitoring.sink().ifPresent(sinks::add);
                 long start = System.nanoTime();
-                RunReport report = Simulation.run(run.plan(), run.listener(listeners));
+                RunReport report;
+                try {
+                    report = Simulation.run(run.plan(), run.resolver(), run.sinks(sinks));
+                } catch (IllegalStateException e) {
+                    // A sink failed (a full disk, say): what was written stays, and --resume finishes the run.
+                    err.println("parley: the run stopped: " + e.getMessage());
+                    err.println("        what was written is kept; after fixing the cause, finish it with: parley run --resume "
+                            + run.dir());
+                    return ExitCodes.RUN_FAILED;
+                }
                 seconds = (System.nanoTime() - start) / 1e9;
                 failed = report.failed();
+                actions = report.actions();
             }
         } else if (!quiet) {
             out.println("Every episode of this run has finished already.");
@@ -196,8 +197,8 @@ final class RunCommand implements Callable<Integer> {
             if (baseline != null) {
                 SummaryTable.printComparisons(out, baseline, Comparison.against(baseline, summaries));
             }
-            LiveFigures.print(out, PreparedRun.coordination(run.dir(), run.manifest(), summaries), monitoring.summary(),
-                    toRun, seconds, counter.actions.sum());
+            LiveFigures.print(out, PreparedRun.coordination(run.dir(), run.manifest(), summaries), run.timing(),
+                    toRun, seconds, actions);
             out.println();
             out.println("Outputs: " + run.dir().resolve(PreparedRun.RESULTS) + ", "
                     + run.dir().resolve(PreparedRun.SUMMARY));
@@ -215,8 +216,8 @@ final class RunCommand implements Callable<Integer> {
         int failedTotal = summaries.stream().mapToInt(s -> s.failed()).sum();
         if (failed > 0 || failedTotal > 0) {
             err.println("parley: " + failedTotal + " episode(s) failed; see " + run.dir().resolve(PreparedRun.RESULTS));
-            return ParleyCommand.RUN_FAILED;
+            return ExitCodes.RUN_FAILED;
         }
-        return ParleyCommand.OK;
+        return ExitCodes.OK;
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * {@code parley show <run-dir>}: the episodes of a run with status and scores, or with
  * {@code --episode ID} one transcript as readable lines (turn, speaker, kind, text, events).
  */
-@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class, description = "Show a run's episodes, or one episode's transcript (--episode).")
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Show a run's episodes, or one episode's transcript (--episode).")
 final class ShowCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,14 +47,14 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.exists(dir.resolve(RunManifest.FILE))) {
             err.println("parley: " + dir + " is not a run folder (no " + RunManifest.FILE + ")");
-            return ParleyCommand.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         RunManifest manifest = RunManifest.read(dir);
         ResultsTable table = ResultsTable.read(dir.resolve(PreparedRun.RESULTS))
                 .sorted(manifest.conditionNames(), manifest.agentIds());
         if (episode == null) {
             listEpisodes(out, manifest, table);
-            return ParleyCommand.OK;
+            return ExitCodes.OK;
         }
         Path transcript = dir.resolve("episodes").resolve(episode + ".jsonl").normalize();
         if (!transcript.startsWith(dir.resolve("episodes").normalize()) || !Files.exists(transcript)) {
@@ -62,10 +62,10 @@ final class ShowCommand implements Callable<Integer> {
             err.println("parley: no transcript for episode '" + episode + "' in " + dir
                     + (planned ? " (it has not run yet)" : "; episode ids look like "
                     + (manifest.listedEpisodes().isEmpty() ? "baseline/0000" : manifest.listedEpisodes().get(0).id())));
-            return ParleyCommand.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
         }
         printTranscript(out, manifest, table, transcript);
-        return ParleyCommand.OK;
+        return ExitCodes.OK;
     }
 
     private void listEpisodes(PrintWriter out, RunManifest manifest, ResultsTable table) {

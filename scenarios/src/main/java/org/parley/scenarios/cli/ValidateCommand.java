@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code parley validate <file>}: checks a scenario and prints its plan, or every problem. */
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class, description = "Check a scenario file and print its run plan, or every problem found.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Check a scenario file and print its run plan, or every problem found.")
 final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
                         c.condition().overrides().isEmpty() ? "" : ", " + c.condition().overrides().size() + " override(s)");
             }
             out.printf("  %d episodes in all, seed %d, %d at a time%n", total, base.seed(), base.parallel());
-            return ParleyCommand.OK;
+            return ExitCodes.OK;
         } catch (ScenarioException e) {
             return Reporting.problems(spec.commandLine().getErr(), e);
         }

@@ -11,11 +11,11 @@ import org.parley.environments.judge.JudgeSpec;
 import org.parley.environments.judge.JudgedAgent;
 import org.parley.environments.judge.Verdict;
 import org.parley.models.Gateways;
-import org.parley.runtime.environment.Event;
+import org.parley.runtime.environment.Fact;
 import org.parley.runtime.environment.Outcome;
-import org.parley.runtime.run.EpisodeEvaluator;
-import org.parley.runtime.run.EpisodePlan;
-import org.parley.runtime.run.TranscriptEntry;
+import org.parley.runtime.episode.EpisodeEvaluator;
+import org.parley.runtime.event.EpisodeEvent;
+import org.parley.runtime.run.EpisodeSpec;
 import org.parley.scenarios.model.AgentSpec;
 import org.parley.scenarios.model.Scenario;
 
@@ -30,7 +30,7 @@ import org.parley.scenarios.model.Scenario;
  * that could not complete adds the scores it did get and says why in that event
  * ({@code complete: false, failure: …}); the environment's scores are always kept.
  */
-final class JudgeEvaluator implements EpisodeEvaluator {
+public final class JudgeEvaluator implements EpisodeEvaluator {
     /** The event type of a verdict in transcripts. */
     static final String EVENT = "judge";
 
@@ -38,7 +38,7 @@ final class JudgeEvaluator implements EpisodeEvaluator {
     private final List<Judge> judges = new ArrayList<>();
     private final List<JudgeSpec> specs;
 
-    JudgeEvaluator(Scenario scenario, Gateways gateways) {
+    public JudgeEvaluator(Scenario scenario, Gateways gateways) {
         this.scenario = scenario;
         this.specs = scenario.llm().judges();
         for (JudgeSpec spec : specs) {
@@ -47,12 +47,12 @@ final class JudgeEvaluator implements EpisodeEvaluator {
     }
 
     @Override
-    public CompletionStage<Evaluation> evaluate(EpisodePlan plan, List<TranscriptEntry> transcript, Outcome outcome) {
+    public CompletionStage<Evaluation> evaluate(EpisodeSpec episode, List<EpisodeEvent> events, Outcome outcome) {
         var agents = new ArrayList<JudgedAgent>();
         for (AgentSpec a : scenario.agents()) {
-            agents.add(new JudgedAgent(a.id(), a.role(), a.persona(), briefing(transcript, a.id())));
+            agents.add(new JudgedAgent(a.id(), a.role(), a.persona(), briefing(events, a.id())));
         }
-        var input = new JudgeInput(plan.id(), plan.seed(), agents, JudgeInput.linesOfTranscript(transcript));
+        var input = new JudgeInput(episode.id(), episode.seed(), agents, JudgeInput.linesOfTranscript(events));
         CompletableFuture<Evaluation> chain = CompletableFuture.completedFuture(new Evaluation(outcome, List.of()));
         for (int i = 0; i < judges.size(); i++) {
             Judge judge = judges.get(i);
@@ -64,14 +64,14 @@ final class JudgeEvaluator implements EpisodeEvaluator {
     }
 
     private static Evaluation merge(Evaluation so, JudgeSpec spec, Verdict verdict, Throwable error) {
-        var events = new ArrayList<>(so.events());
+        var events = new ArrayList<>(so.facts());
         var data = new LinkedHashMap<String, Object>();
         data.put("rubric", spec.rubric());
         data.put("model", spec.model());
         if (error != null || verdict == null) {
             data.put("complete", false);
             data.put("failure", error == null ? "no verdict" : message(error));
-            events.add(new Event(EVENT, null, data));
+            events.add(new Fact(EVENT, null, data));
             return new Evaluation(so.outcome(), events);
         }
         data.put("complete", verdict.complete());
@@ -83,17 +83,16 @@ final class JudgeEvaluator implements EpisodeEvaluator {
         if (!verdict.notes().isEmpty()) {
             data.put("notes", verdict.notes());
         }
-        events.add(new Event(EVENT, null, data));
+        events.add(new Fact(EVENT, null, data));
         return new Evaluation(verdict.mergeInto(so.outcome()), events);
     }
 
     /** The text of the environment's briefing to an agent, or null when it had none. */
-    static String briefing(List<TranscriptEntry> transcript, String agent) {
-        for (TranscriptEntry e : transcript) {
-            if (TranscriptEntry.OBSERVATION.equals(e.type()) && agent.equals(e.agent())
-                    && "briefing".equals(e.data().get("kind"))) {
-                Object text = e.data().get("text");
-                return text == null ? null : text.toString();
+    static String briefing(List<EpisodeEvent> events, String agent) {
+        for (EpisodeEvent e : events) {
+            if (e instanceof EpisodeEvent.Observed o && agent.equals(o.observation().agent())
+                    && "briefing".equals(o.observation().kind())) {
+                return o.observation().text();
             }
         }
         return null;

@@ -1,5 +1,6 @@
 package org.parley.scenarios.load;
 
+import org.parley.scenarios.mind.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;

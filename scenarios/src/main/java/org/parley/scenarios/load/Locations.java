@@ -1,5 +1,6 @@
 package org.parley.scenarios.load;
 
+import org.parley.scenarios.model.SourceLocation;
 import java.util.Map;
 import java.util.TreeMap;
 

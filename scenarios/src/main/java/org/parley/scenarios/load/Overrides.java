@@ -1,11 +1,12 @@
 package org.parley.scenarios.load;
 
+import org.parley.scenarios.mind.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.parley.scenarios.model.Override;
+import org.parley.scenarios.model.ValueOverride;
 
 /**
  * Applies dotted overrides to a scenario tree. {@code agents.<id>} addresses the agent with that
@@ -17,7 +18,7 @@ public final class Overrides {
     private Overrides() {}
 
     /** Applies one override; returns false (and reports why) when the path cannot be followed. */
-    public static boolean apply(LocatedTree tree, Override override, Problems problems) {
+    public static boolean apply(LocatedTree tree, ValueOverride override, Problems problems) {
         String[] parts = override.path().split("\\.", -1);
         for (String part : parts) {
             if (part.isEmpty()) {
@@ -71,7 +72,7 @@ public final class Overrides {
         return true;
     }
 
-    private static int indexOf(ArrayNode array, String part, String pointer, Override override, Problems problems) {
+    private static int indexOf(ArrayNode array, String part, String pointer, ValueOverride override, Problems problems) {
         if ("/agents".equals(pointer)) {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {

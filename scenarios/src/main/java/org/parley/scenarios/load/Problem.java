@@ -1,5 +1,7 @@
 package org.parley.scenarios.load;
 
+import org.parley.scenarios.model.SourceLocation;
+
 /**
  * One thing wrong with a scenario: where, what, and how to fix it.
  *

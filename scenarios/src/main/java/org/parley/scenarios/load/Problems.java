@@ -1,5 +1,6 @@
 package org.parley.scenarios.load;
 
+import org.parley.scenarios.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.parley.scenarios.load;
 
+import org.parley.scenarios.model.SourceLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +23,7 @@ import java.util.function.Function;
 import org.parley.scenarios.mind.MindKinds;
 import org.parley.scenarios.model.Condition;
 import org.parley.scenarios.model.LoadedScenario;
-import org.parley.scenarios.model.Override;
+import org.parley.scenarios.model.ValueOverride;
 import org.parley.scenarios.model.ResolvedCondition;
 import org.parley.scenarios.model.Scenario;
 
@@ -83,7 +84,7 @@ public final class ScenarioLoader {
         }
         readPersonaFiles(file, tree, reader, problems, hashes);
         for (String set : sets) {
-            Override o = parseSet(set, reader, problems);
+            ValueOverride o = parseSet(set, reader, problems);
             if (o != null) {
                 Overrides.apply(tree, o, problems);
             }
@@ -99,7 +100,7 @@ public final class ScenarioLoader {
             for (Condition condition : conditions) {
                 LocatedTree variant = tree.copy();
                 boolean applied = true;
-                for (Override o : condition.overrides()) {
+                for (ValueOverride o : condition.overrides()) {
                     applied &= Overrides.apply(variant, o, problems);
                 }
                 if (!applied) {
@@ -176,7 +177,7 @@ public final class ScenarioLoader {
         return names;
     }
 
-    private Override parseSet(String set, YamlReader reader, Problems problems) {
+    private ValueOverride parseSet(String set, YamlReader reader, Problems problems) {
         SourceLocation where = SourceLocation.of("--set " + set);
         int eq = set.indexOf('=');
         if (eq <= 0) {
@@ -190,7 +191,7 @@ public final class ScenarioLoader {
         LocatedTree parsed = value.isEmpty() ? null : reader.read("--set " + set, value, yamlProblems);
         JsonNode node = parsed == null || !yamlProblems.isEmpty()
                 ? com.fasterxml.jackson.databind.node.TextNode.valueOf(value) : parsed.root();
-        return new Override(set.substring(0, eq).trim(), node, where);
+        return new ValueOverride(set.substring(0, eq).trim(), node, where);
     }
 
     private List<Condition> conditions(LocatedTree tree, Problems problems) {
@@ -238,7 +239,7 @@ public final class ScenarioLoader {
             List<Condition> next = new ArrayList<>();
             for (Condition prefix : product) {
                 for (Condition level : levels) {
-                    List<Override> all = new ArrayList<>(prefix.overrides());
+                    List<ValueOverride> all = new ArrayList<>(prefix.overrides());
                     all.addAll(level.overrides());
                     String name = prefix.name().isEmpty() ? level.name() : prefix.name() + "+" + level.name();
                     String description = prefix.description().isEmpty() ? level.description()
@@ -251,13 +252,13 @@ public final class ScenarioLoader {
         return product;
     }
 
-    private static List<Override> overrides(JsonNode set, String pointer, Locations loc) {
-        List<Override> list = new ArrayList<>();
+    private static List<ValueOverride> overrides(JsonNode set, String pointer, Locations loc) {
+        List<ValueOverride> list = new ArrayList<>();
         if (set == null || !set.isObject()) {
             return list;
         }
         set.fieldNames().forEachRemaining(path -> list.add(
-                new Override(path, set.get(path), loc.key(pointer + Locations.segment(path)))));
+                new ValueOverride(path, set.get(path), loc.key(pointer + Locations.segment(path)))));
         return list;
     }
 

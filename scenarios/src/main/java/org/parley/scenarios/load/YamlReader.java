@@ -1,5 +1,6 @@
 package org.parley.scenarios.load;
 
+import org.parley.scenarios.model.SourceLocation;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

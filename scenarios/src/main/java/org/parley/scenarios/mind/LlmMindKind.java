@@ -17,8 +17,7 @@ import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EpisodeSetup;
 import org.parley.models.ModelGateway;
 import org.parley.runtime.mind.Mind;
-import org.parley.scenarios.load.Suggestions;
-import org.parley.scenarios.model.BoundEnvironment;
+import org.parley.scenarios.mind.Suggestions;
 
 /**
  * {@code mind: { kind: llm, model: gpt, swaps: [{at-turn: 6, model: local}], max-repairs: 2, … }}:
@@ -165,13 +164,13 @@ public final class LlmMindKind implements MindKind {
         }
 
         @Override
-        public Mind create(BoundEnvironment environment, AgentSetup agent, EpisodeSetup episode) {
+        public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeSetup episode) {
             throw new IllegalStateException("agent '" + agent.id() + "' has an llm mind, which needs the run's models;"
                     + " run it through a prepared run (parley run) so its gateways exist");
         }
 
         @Override
-        public Mind create(BoundEnvironment environment, AgentSetup agent, EpisodeSetup episode,
+        public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeSetup episode,
                 Function<String, ? extends ModelGateway> models) {
             if (models == null) {
                 return create(environment, agent, episode);

@@ -6,7 +6,6 @@ import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EpisodeSetup;
 import org.parley.models.ModelGateway;
 import org.parley.runtime.mind.Mind;
-import org.parley.scenarios.model.BoundEnvironment;
 
 /** An agent's mind configuration, checked once, that builds a fresh mind for every episode. */
 public interface PreparedMind {
@@ -15,13 +14,13 @@ public interface PreparedMind {
     String describe();
 
     /** A new mind for one agent of one episode. Called on the episode's actor. */
-    Mind create(BoundEnvironment environment, AgentSetup agent, EpisodeSetup episode);
+    Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeSetup episode);
 
     /**
      * A new mind for one agent of one episode, with the run's models (gateways by model name).
      * Minds that call no model ignore them.
      */
-    default Mind create(BoundEnvironment environment, AgentSetup agent, EpisodeSetup episode,
+    default Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeSetup episode,
             Function<String, ? extends ModelGateway> models) {
         return create(environment, agent, episode);
     }

@@ -6,8 +6,7 @@ import java.util.List;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.mind.Mind;
-import org.parley.scenarios.load.Suggestions;
-import org.parley.scenarios.model.BoundEnvironment;
+import org.parley.scenarios.mind.Suggestions;
 
 /**
  * {@code mind: { kind: rule-based, policy: negotiator, params: {…} }}: the environment type's own
@@ -58,8 +57,8 @@ public final class RuleBasedMindKind implements MindKind {
             }
 
             @Override
-            public Mind create(BoundEnvironment environment, AgentSetup agent, EpisodeSetup episode) {
-                return environment.ruleBasedMind(agent, episode);
+            public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeSetup episode) {
+                return environment.create(agent, episode);
             }
         };
     }

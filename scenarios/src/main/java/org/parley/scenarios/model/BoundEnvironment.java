@@ -6,9 +6,10 @@ import org.parley.environments.spi.EnvironmentType;
 import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.mind.Mind;
+import org.parley.scenarios.mind.RuleBasedMinds;
 
 /** An environment type with its parameters bound for one condition. */
-public record BoundEnvironment(EnvironmentType<?> type, Object params) {
+public record BoundEnvironment(EnvironmentType<?> type, Object params) implements RuleBasedMinds {
 
     public String name() {
         return type.name();
@@ -20,6 +21,12 @@ public record BoundEnvironment(EnvironmentType<?> type, Object params) {
 
     public Mind ruleBasedMind(AgentSetup agent, EpisodeSetup setup) {
         return mindTyped(type, agent, setup);
+    }
+
+    /** The environment type's rule-based mind for the agent. */
+    @Override
+    public Mind create(AgentSetup agent, EpisodeSetup episode) {
+        return ruleBasedMind(agent, episode);
     }
 
     public List<String> roles() {

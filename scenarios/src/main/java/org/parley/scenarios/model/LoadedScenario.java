@@ -39,4 +39,22 @@ public record LoadedScenario(
     public List<String> conditionNames() {
         return conditions.stream().map(ResolvedCondition::name).toList();
     }
+
+    /**
+     * Names this scenario's content for the episodes it plans: a SHA-256 (first 16 hex digits) over
+     * the hashes of the files it was read from and the {@code --set} overrides, so a node resolving an
+     * episode can tell that it holds the same scenario.
+     */
+    public String contentHash() {
+        var text = new StringBuilder();
+        fileHashes.forEach((path, hash) -> text.append(hash).append('\n'));
+        sets.forEach(set -> text.append("set ").append(set).append('\n'));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
 }

@@ -12,36 +12,38 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.parley.monitoring.ConditionSummary;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.parley.monitoring.MonitoringListener;
+import org.parley.runtime.coordination.ConditionCoordination;
+import org.parley.runtime.episode.EpisodeResolver;
+import org.parley.runtime.event.EventSink;
+import org.parley.runtime.output.CoordinationLog;
+import org.parley.runtime.output.CoordinationSection;
 import org.parley.runtime.output.ResultsTable;
 import org.parley.runtime.output.ResultsWriter;
 import org.parley.runtime.output.ResumeState;
 import org.parley.runtime.output.Summary;
-import org.parley.runtime.run.RunListener;
+import org.parley.runtime.output.SummaryFile;
+import org.parley.runtime.output.TranscriptWriter;
+import org.parley.runtime.run.EpisodeSpec;
 import org.parley.runtime.run.RunPlan;
 import org.parley.scenarios.llm.ModelOptions;
-import org.parley.scenarios.llm.RunModels;
 import org.parley.scenarios.load.ScenarioException;
 import org.parley.scenarios.load.ScenarioLoader;
 import org.parley.scenarios.model.AgentSpec;
 import org.parley.scenarios.model.LoadedScenario;
 import org.parley.scenarios.model.ResolvedCondition;
-import org.parley.scenarios.plan.PlannedEpisode;
 import org.parley.scenarios.plan.RunOptions;
 import org.parley.scenarios.plan.RunPlanner;
 
 /**
- * A run folder ready to run: the manifest written, the plan of the episodes still to do, and the
- * results writer. This is the path from a scenario file to {@code Simulation.run}:
+ * A run folder ready to run: the manifest written, the plan of the episodes still to do, the
+ * resolver that builds them, and the writers of the run's outputs. This is the path from a scenario
+ * file to {@code Simulation.run}:
  *
  * <pre>{@code
  * LoadedScenario s = ScenarioLoader.standard().load(file, sets);
  * PreparedRun run = PreparedRun.fresh(s, options, outDir, Clock.systemDefaultZone());   // or PreparedRun.resume(dir, force, loader)
- * RunReport report = Simulation.run(run.plan(), run.listener(List.of(recorder, progress)));
- * List<Summary.ConditionSummary> summary = run.finish();   // sorted results.csv + summary.json
+ * RunReport report = Simulation.run(run.plan(), run.resolver(), run.sinks(List.of(progress)));
+ * List<Summary.ConditionSummary> summary = run.finish();   // summary.json
  * }</pre>
  */
 public final class PreparedRun {
@@ -56,10 +58,12 @@ public final class PreparedRun {
     private final int alreadyFinished;
     private final CoordinationLog coordinationLog;
     private final RunModels models;
+    private final ScenarioResolver resolver;
 
     private PreparedRun(Path dir, RunManifest manifest, LoadedScenario scenario, RunPlan plan, ResultsWriter results,
             int alreadyFinished, RunModels models) {
-        this.coordinationLog = new CoordinationLog(dir.resolve(CoordinationLog.FILE));
+        this.coordinationLog = new CoordinationLog(dir.resolve(CoordinationLog.FILE), manifest.conditionNames());
+        this.resolver = new ScenarioResolver(scenario, models);
         this.dir = dir;
         this.manifest = manifest;
         this.scenario = scenario;
@@ -106,7 +110,7 @@ public final class PreparedRun {
         try {
             RunManifest manifest = manifest(scenario, options, runId, now.toString());
             manifest.write(dir);
-            RunPlan plan = RunPlanner.plan(scenario, options, runId, Set.of(), models);
+            RunPlan plan = RunPlanner.plan(scenario, options, runId, Set.of());
             var writer = new ResultsWriter(dir.resolve(RESULTS), runId, manifest.conditionNames(), manifest.agentIds());
             return new PreparedRun(dir, manifest, scenario, plan, writer, 0, models);
         } catch (IOException | RuntimeException e) {
@@ -163,8 +167,8 @@ public final class PreparedRun {
         ResumeState.cleanUp(resultsFile, finished);
         CoordinationLog.cleanUp(coordination, finished);
         RunModels models = RunModels.open(scenario, modelOptions, dir);
-        RunPlan plan = RunPlanner.plan(scenario, options, m.runId(), finished, models);
-        ResumeState.removeUnfinishedTranscripts(dir, plan.episodes().stream().map(e -> e.id()).toList());
+        RunPlan plan = RunPlanner.plan(scenario, options, m.runId(), finished);
+        ResumeState.removeUnfinishedTranscripts(dir, plan.episodes().stream().map(EpisodeSpec::id).toList());
         var writer = new ResultsWriter(resultsFile, m.runId(), m.conditionNames(), m.agentIds());
         return new PreparedRun(dir, m, scenario, plan, writer, finished.size(), models);
     }
@@ -196,11 +200,11 @@ public final class PreparedRun {
             }
             conditions.add(new RunManifest.ConditionEntry(c.name(), c.condition().description(), c.tree(), minds));
         }
-        List<PlannedEpisode> planned = RunPlanner.episodes(s, options);
+        List<EpisodeSpec> planned = RunPlanner.episodes(s, options);
         List<RunManifest.EpisodeEntry> episodes = null;
         if (planned.size() <= RunManifest.MAX_LISTED) {
             episodes = new ArrayList<>();
-            for (PlannedEpisode e : planned) {
+            for (EpisodeSpec e : planned) {
                 episodes.add(new RunManifest.EpisodeEntry(e.id(), e.condition(), e.index(), e.seed()));
             }
         }
@@ -240,31 +244,28 @@ public final class PreparedRun {
         return results;
     }
 
+    /** Builds this run's episodes from their specs (environment, minds, judges). */
+    public EpisodeResolver resolver() {
+        return resolver;
+    }
+
     /**
-     * The results writer first, then the given listeners (transcript recorder, progress, metrics).
-     * A {@link MonitoringListener} among them also logs each completed episode's coordination
-     * tallies to {@code coordination.jsonl}, from which {@link #finish()} computes the summary's
-     * {@code coordination} figures.
+     * The sinks of a run, in the order they hear every event: the transcript writer, the results
+     * writer and the coordination log (the run folder's outputs), then {@code others} (progress,
+     * metrics, an embedder's own) in their order.
      */
-    public RunListener listener(List<RunListener> others) {
-        List<RunListener> all = new ArrayList<>();
+    public List<EventSink> sinks(List<? extends EventSink> others) {
+        List<EventSink> all = new ArrayList<>();
+        all.add(new TranscriptWriter(dir));
         all.add(results);
-        boolean tallied = false;
-        for (RunListener l : others) {
-            if (l instanceof MonitoringListener monitoring) {
-                monitoring.onEpisodeCompleted(coordinationLog);
-                tallied = true;
-            }
-            all.add(l);
-        }
-        if (!tallied) {
-            // Without a metrics endpoint the coordination figures of summary.json are still counted,
-            // on a registry nobody scrapes, so a run embedded in Java writes what `parley run` writes.
-            var offline = new MonitoringListener(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-            offline.onEpisodeCompleted(coordinationLog);
-            all.add(offline);
-        }
-        return RunListener.all(all);
+        all.add(coordinationLog);
+        all.addAll(others);
+        return all;
+    }
+
+    /** This session's timing figures by condition (round-barrier stragglers, action latency), for the console. */
+    public Map<String, CoordinationLog.SessionTiming> timing() {
+        return coordinationLog.timing();
     }
 
     /** The run's model gateways ({@link RunModels#NONE} without models). */
@@ -273,8 +274,10 @@ public final class PreparedRun {
     }
 
     /**
-     * Sorts results.csv and writes summary.json from all of it; returns the per-condition figures.
-     * With models, appends their usage to {@code llm-usage.csv} and closes the gateways.
+     * Writes summary.json from all of results.csv (sorted by the results writer when the run
+     * finished) and coordination.jsonl; returns the per-condition figures. With models, appends
+     * their usage to {@code llm-usage.csv} and closes the gateways. After a run that stopped early
+     * it also puts both files in order.
      */
     public List<Summary.ConditionSummary> finish() throws IOException {
         try {
@@ -283,7 +286,7 @@ public final class PreparedRun {
             models.close();
         }
         results.finish();
-        coordinationLog.close();
+        coordinationLog.runFinished(null);
         return writeSummary(dir, manifest);
     }
 
@@ -295,7 +298,7 @@ public final class PreparedRun {
         ResultsTable table = ResultsTable.read(dir.resolve(RESULTS));
         var summaries = Summary.compute(table, manifest.conditionNames());
         Path file = dir.resolve(SUMMARY);
-        Summary.write(file, manifest.runId(), summaries, baseline(manifest));
+        SummaryFile.write(file, manifest.runId(), summaries, baseline(manifest));
         CoordinationSection.write(file, coordination(dir, manifest, summaries));
         return summaries;
     }
@@ -304,7 +307,7 @@ public final class PreparedRun {
      * The dashboards' coordination and barrier figures per condition over every finished episode
      * of the run folder, in condition and index order; empty when the run logged none.
      */
-    public static List<ConditionSummary> coordination(Path dir, RunManifest manifest,
+    public static List<ConditionCoordination> coordination(Path dir, RunManifest manifest,
             List<Summary.ConditionSummary> summaries) throws IOException {
         Set<String> finished = ResumeState.finishedEpisodes(dir.resolve(RESULTS), manifest.agentIds().size());
         return CoordinationSection.compute(CoordinationLog.read(dir.resolve(CoordinationLog.FILE), finished), summaries);

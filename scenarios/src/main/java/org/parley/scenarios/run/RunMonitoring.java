@@ -1,25 +1,21 @@
 package org.parley.scenarios.run;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import org.parley.monitoring.ConditionSummary;
 import org.parley.monitoring.MetricsExporter;
-import org.parley.monitoring.MonitoringListener;
+import org.parley.runtime.event.EventSink;
 import org.parley.scenarios.model.MonitoringSpec;
 
 /**
- * The monitoring of one run: a {@link MonitoringListener} that counts what the dashboards show,
- * and the {@code /metrics} endpoint on 127.0.0.1 when metrics are on. With metrics off the same
- * listener records into a registry nobody serves, so the end-of-run summary has the same figures.
+ * The monitoring of one run: when metrics are on, the {@code /metrics} endpoint on 127.0.0.1 and
+ * the sink that counts what the dashboards show. With metrics off there is no registry and no
+ * sink at all; summary.json's figures come from the run's own outputs either way.
  *
  * <pre>{@code
  * try (var monitoring = RunMonitoring.start(RunMonitoring.Settings.resolve(spec, null, null, null))) {
  *     monitoring.url().ifPresent(u -> System.out.println("metrics: " + u));
- *     Simulation.run(plan, run.listener(List.of(recorder, monitoring.listener())));
+ *     Simulation.run(run.plan(), run.resolver(), run.sinks(monitoring.sink().stream().toList()));
  *     run.finish();                  // summary.json with the coordination figures
  *     monitoring.linger();
  * }
@@ -46,7 +42,7 @@ public final class RunMonitoring implements AutoCloseable {
             }
         }
 
-        /** Metrics off: the figures are still counted for the summary. */
+        /** Metrics off. */
         public static Settings off() {
             return new Settings(false, MetricsExporter.DEFAULT_PORT, false, Duration.ZERO);
         }
@@ -68,21 +64,12 @@ public final class RunMonitoring implements AutoCloseable {
 
     private final Settings settings;
     private final MetricsExporter exporter;
-    private final PrometheusMeterRegistry offlineRegistry;
-    private final MonitoringListener listener;
     private final String notice;
 
     private RunMonitoring(Settings settings, MetricsExporter exporter, String notice) {
         this.settings = settings;
         this.exporter = exporter;
         this.notice = notice;
-        if (exporter != null) {
-            this.offlineRegistry = null;
-            this.listener = exporter.listener();
-        } else {
-            this.offlineRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            this.listener = new MonitoringListener(offlineRegistry);
-        }
     }
 
     /**
@@ -137,14 +124,9 @@ public final class RunMonitoring implements AutoCloseable {
         return Optional.ofNullable(notice);
     }
 
-    /** The listener to add to the run's listeners. */
-    public MonitoringListener listener() {
-        return listener;
-    }
-
-    /** Key figures per condition, from the same meters Prometheus scrapes. */
-    public List<ConditionSummary> summary() {
-        return listener.summary();
+    /** The sink to add to the run's sinks, when metrics are served. */
+    public Optional<EventSink> sink() {
+        return exporter == null ? Optional.empty() : Optional.of(exporter.metrics());
     }
 
     /** The exporter, when metrics are served (for embedding: {@code exporter.llm()}). */
@@ -163,9 +145,6 @@ public final class RunMonitoring implements AutoCloseable {
     public void close() {
         if (exporter != null) {
             exporter.close();
-        }
-        if (offlineRegistry != null) {
-            offlineRegistry.close();
         }
     }
 }

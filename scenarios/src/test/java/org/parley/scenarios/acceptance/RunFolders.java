@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.parley.runtime.output.Csv;
-import org.parley.runtime.run.TranscriptEntry;
+import org.parley.runtime.output.TranscriptEntry;
 
 /** Reads and compares run folders the way a user of the outputs would: file by file, byte by byte. */
 final class RunFolders {

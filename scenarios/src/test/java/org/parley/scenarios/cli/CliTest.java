@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.runtime.run.TranscriptEntry;
+import org.parley.runtime.output.TranscriptEntry;
 import org.parley.scenarios.load.ScenarioFiles;
 import org.parley.scenarios.load.ScenarioLoader;
 import org.parley.scenarios.plan.PlanDriver;
@@ -131,7 +131,7 @@ class CliTest {
     void showListsEpisodesAndPrintsATranscript() throws Exception {
         var loaded = ScenarioLoader.standard().load(ScenarioFiles.valid(dir), List.of("episodes=2"));
         PreparedRun run = PreparedRun.fresh(loaded, RunOptions.none(), dir.resolve("runs/r"), Clock.systemUTC());
-        PlanDriver.run(run.plan(), run.listener(List.of()), Integer.MAX_VALUE);
+        PlanDriver.run(run.plan(), run.resolver(), run.sinks(List.of()), Integer.MAX_VALUE);
         run.finish();
         var json = new ObjectMapper();
         List<String> lines = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.runtime.environment.Outcome;
 import org.parley.runtime.output.ScoreStats;
 import org.parley.runtime.output.Summary;
+import org.parley.runtime.event.EpisodeEvent;
 import org.parley.runtime.run.EpisodeResult;
 
 class OutputFormatTest {
@@ -19,10 +20,10 @@ class OutputFormatTest {
     void plainProgressLinesCountEpisodesAndFailures() {
         var out = new StringWriter();
         var progress = new Progress.Lines(new PrintWriter(out), 10, 2, Duration.ofHours(1));
-        progress.episodeFinished(new EpisodeResult("c/0002", "c", 2, 1, EpisodeResult.Status.FAILED, "boom", 0,
-                Outcome.empty(), Map.of()), Duration.ZERO);
-        progress.episodeFinished(new EpisodeResult("c/0003", "c", 3, 1, EpisodeResult.Status.COMPLETED, "done", 4,
-                Outcome.empty(), Map.of()), Duration.ZERO);
+        progress.accept(new EpisodeEvent.Finished("c/0002", 0, new EpisodeResult("c/0002", "c", 2, 1,
+                EpisodeResult.Status.FAILED, "boom", 0, 0, Outcome.empty(), Map.of()), 0));
+        progress.accept(new EpisodeEvent.Finished("c/0003", 4, new EpisodeResult("c/0003", "c", 3, 1,
+                EpisodeResult.Status.COMPLETED, "done", 4, 4, Outcome.empty(), Map.of()), 0));
         assertThat(progress.line()).matches("\\[run\\] 4/10 episodes, 1 failed, [0-9.]+ ep/s");
         progress.close();
         assertThat(out.toString()).startsWith("[run] 4/10 episodes, 1 failed, ");

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.runtime.Simulation;
+import org.parley.runtime.kernel.Simulation;
 import org.parley.runtime.output.ScoreStats;
 import org.parley.runtime.output.Summary.ConditionSummary;
 import org.parley.runtime.run.RunReport;
@@ -91,7 +91,7 @@ class BundledFindingsTest {
         var scenario = ScenarioLoader.standard().load(file);
         Path out = runs.resolve(bundled.replace('/', '-'));
         PreparedRun run = PreparedRun.fresh(scenario, new RunOptions(episodes, seed, 2), out, Clock.systemUTC());
-        RunReport report = Simulation.run(run.plan(), run.listener(List.of()));
+        RunReport report = Simulation.run(run.plan(), run.resolver(), run.sinks(List.of()));
         assertThat(report.failed()).as("failed episodes of %s", bundled).isZero();
         var byCondition = new LinkedHashMap<String, ConditionSummary>();
         run.finish().forEach(c -> byCondition.put(c.condition(), c));

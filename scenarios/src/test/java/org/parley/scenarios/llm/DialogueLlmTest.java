@@ -117,7 +117,7 @@ class DialogueLlmTest {
                 LoadedScenario s = h.load(QUICKSTART, "conditions=[{name: baseline}]");
                 run = h.run(s, new RunOptions(1, null, 1), "run",
                         h.models().withCache(CacheMode.RECORD, null).withObserver(new GatewayMetrics(exporter.llm())),
-                        List.of(exporter.listener()));
+                        List.of(exporter.metrics()));
             } finally {
                 System.setOut(out);
                 System.setErr(err);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -24,8 +23,8 @@ import org.parley.environments.judge.Rubrics;
 import org.parley.models.testserver.Received;
 import org.parley.models.testserver.Reply;
 import org.parley.models.testserver.ScriptedModelServer;
-import org.parley.runtime.Simulation;
-import org.parley.runtime.run.RunListener;
+import org.parley.runtime.event.EventSink;
+import org.parley.runtime.kernel.Simulation;
 import org.parley.runtime.run.RunReport;
 import org.parley.scenarios.load.EnvironmentTypes;
 import org.parley.scenarios.load.ScenarioException;
@@ -34,7 +33,6 @@ import org.parley.scenarios.mind.MindKinds;
 import org.parley.scenarios.model.LoadedScenario;
 import org.parley.scenarios.plan.RunOptions;
 import org.parley.scenarios.run.PreparedRun;
-import org.parley.scenarios.run.RunListenerProvider;
 import org.parley.scenarios.run.RunSetupException;
 
 /**
@@ -96,18 +94,11 @@ final class LlmHarness implements AutoCloseable {
         return run(scenario, options, name, modelOptions, List.of());
     }
 
-    Path run(LoadedScenario scenario, RunOptions options, String name, ModelOptions modelOptions, List<RunListener> extra)
+    Path run(LoadedScenario scenario, RunOptions options, String name, ModelOptions modelOptions, List<EventSink> extra)
             throws IOException, RunSetupException {
         Path out = dir.resolve(name);
         PreparedRun run = PreparedRun.fresh(scenario, options, out, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), modelOptions);
-        List<RunListener> listeners = new ArrayList<>(extra);
-        for (RunListenerProvider p : ServiceLoader.load(RunListenerProvider.class)) {
-            RunListener l = p.create(run);
-            if (l != null) {
-                listeners.add(l);
-            }
-        }
-        RunReport report = Simulation.run(run.plan(), run.listener(listeners));
+        RunReport report = Simulation.run(run.plan(), run.resolver(), run.sinks(extra));
         run.finish();
         if (report.failed() > 0) {
             throw new AssertionError(report.failed() + " episode(s) failed; see " + out);

@@ -11,18 +11,20 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.monitoring.MonitoringListener;
-import org.parley.runtime.Simulation;
+import org.parley.monitoring.Exposition;
+import org.parley.monitoring.RunMetrics;
+import org.parley.runtime.kernel.Simulation;
+import org.parley.runtime.output.CoordinationLog;
 import org.parley.runtime.run.RunPlan;
 import org.parley.scenarios.load.ScenarioLoader;
 import org.parley.scenarios.model.LoadedScenario;
 import org.parley.scenarios.plan.RunOptions;
-import org.parley.scenarios.run.CoordinationLog;
 import org.parley.scenarios.run.PreparedRun;
 
 /**
  * The summary's coordination figures over the quickstart scenario through the real kernel: the
- * same for the same seed at any parallelism, and the same after a kill and a resume as without.
+ * same for the same seed at any parallelism, with or without metrics, and the same after a kill
+ * and a resume as without; and they agree with the metrics' counters.
  */
 class CoordinationSummaryTest {
     @TempDir
@@ -32,8 +34,11 @@ class CoordinationSummaryTest {
         return ScenarioLoader.standard().load(LiveRunMetricsTest.repoRoot().resolve("scenarios/quickstart.yaml"), List.of());
     }
 
-    private static MonitoringListener listener() {
-        return new MonitoringListener(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    /** The metrics sink on a registry of its own. */
+    private static RunMetrics metrics(PrometheusMeterRegistry registry) {
+        var metrics = new RunMetrics();
+        metrics.bindTo(registry);
+        return metrics;
     }
 
     private static String summary(PreparedRun run) throws Exception {
@@ -44,7 +49,7 @@ class CoordinationSummaryTest {
     void aResumedRunHasTheSameCoordinationFiguresAsAnUninterruptedOne() throws Exception {
         var scenario = quickstart();
         PreparedRun whole = PreparedRun.fresh(scenario, new RunOptions(4, null, 4), dir.resolve("whole"), Clock.systemUTC());
-        Simulation.run(whole.plan(), whole.listener(List.of(listener())));
+        Simulation.run(whole.plan(), whole.resolver(), whole.sinks(List.of()));
         whole.finish();
 
         PreparedRun killed = PreparedRun.fresh(scenario, new RunOptions(4, null, 1), dir.resolve("killed"), Clock.systemUTC());
@@ -52,7 +57,7 @@ class CoordinationSummaryTest {
         // the first five episodes, then a kill: no sorting, no summary, the last log line cut half way
         var firstFive = new RunPlan(plan.runId(), plan.scenario(), plan.environment(), plan.episodes().subList(0, 5), 1,
                 plan.timestamps());
-        Simulation.run(firstFive, killed.listener(List.of(listener())));
+        Simulation.run(firstFive, killed.resolver(), killed.sinks(List.of()));
         Path log = killed.dir().resolve(CoordinationLog.FILE);
         String lines = Files.readString(log);
         assertThat(lines.lines()).hasSize(5);
@@ -60,7 +65,7 @@ class CoordinationSummaryTest {
 
         PreparedRun resumed = PreparedRun.resume(killed.dir(), false, 2, ScenarioLoader.standard());
         assertThat(resumed.plan().episodes()).hasSize(7);
-        Simulation.run(resumed.plan(), resumed.listener(List.of(listener())));
+        Simulation.run(resumed.plan(), resumed.resolver(), resumed.sinks(List.of()));
         resumed.finish();
 
         String expected = summary(whole);
@@ -72,16 +77,26 @@ class CoordinationSummaryTest {
     }
 
     @Test
-    void theFiguresMatchTheLiveMeters() throws Exception {
-        PreparedRun run = PreparedRun.fresh(quickstart(), new RunOptions(5, null, 3), dir.resolve("run"), Clock.systemUTC());
-        var listener = listener();
-        Simulation.run(run.plan(), run.listener(List.of(listener)));
-        var summaries = run.finish();
-        var fromLog = PreparedRun.coordination(run.dir(), run.manifest(), summaries);
-        var live = listener.summary();
-        assertThat(fromLog).hasSize(3);
-        for (int i = 0; i < 3; i++) {
-            assertThat(fromLog.get(i).reproducible()).isEqualTo(live.get(i).reproducible());
+    void theFiguresAndFilesAreTheSameWithAndWithoutMetricsAndAgreeWithTheCounters() throws Exception {
+        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PreparedRun watched = PreparedRun.fresh(quickstart(), new RunOptions(5, null, 3), dir.resolve("watched"), Clock.systemUTC());
+        Simulation.run(watched.plan(), watched.resolver(), watched.sinks(List.of(metrics(registry))));
+        var summaries = watched.finish();
+        PreparedRun plain = PreparedRun.fresh(quickstart(), new RunOptions(5, null, 2), dir.resolve("plain"), Clock.systemUTC());
+        Simulation.run(plain.plan(), plain.resolver(), plain.sinks(List.of()));
+        plain.finish();
+
+        assertThat(summary(plain)).isEqualTo(summary(watched));
+        assertThat(Files.readString(plain.dir().resolve(CoordinationLog.FILE)))
+                .isEqualTo(Files.readString(watched.dir().resolve(CoordinationLog.FILE)));
+        var scraped = Exposition.parse(registry.scrape());
+        var figures = PreparedRun.coordination(watched.dir(), watched.manifest(), summaries);
+        assertThat(figures).hasSize(3);
+        for (var f : figures) {
+            var labels = java.util.Map.of("condition", f.condition());
+            assertThat(f.completed()).isEqualTo((long) scraped.sum("parley_coordination_episodes_total", labels));
+            assertThat(f.messageShare()).isCloseTo(scraped.sum("parley_coordination_messages_total", labels)
+                    / scraped.sum("parley_coordination_actions_total", labels), org.assertj.core.api.Assertions.within(1e-9));
         }
     }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.monitoring.Exposition;
 import org.parley.monitoring.MetricCatalog;
-import org.parley.runtime.Simulation;
-import org.parley.runtime.run.EpisodeResult;
-import org.parley.runtime.run.RunListener;
+import org.parley.runtime.event.EpisodeEvent;
+import org.parley.runtime.event.EventSink;
+import org.parley.runtime.kernel.Simulation;
 import org.parley.runtime.run.RunReport;
 import org.parley.scenarios.load.ScenarioLoader;
 import org.parley.scenarios.plan.RunOptions;
@@ -50,9 +50,8 @@ class LiveRunMetricsTest {
             // The first episode to finish waits until a scrape has seen the run live, so the run
             // cannot outpace the scraper however fast the machine is.
             var live = new CountDownLatch(1);
-            RunListener gate = new RunListener() {
-                @Override
-                public void episodeFinished(EpisodeResult result, Duration duration) {
+            EventSink gate = event -> {
+                if (event instanceof EpisodeEvent.Finished) {
                     try {
                         live.await(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
@@ -60,7 +59,7 @@ class LiveRunMetricsTest {
                     }
                 }
             };
-            var future = Simulation.start(run.plan(), run.listener(List.of(monitoring.listener(), gate)))
+            var future = Simulation.start(run.plan(), run.resolver(), run.sinks(List.of(monitoring.sink().orElseThrow(), gate)))
                     .toCompletableFuture();
             int liveScrapes = 0;
             double liveRunning = 0;
@@ -98,12 +97,19 @@ class LiveRunMetricsTest {
                 assertThat(after.sum("parley_episodes_completed_total", Map.of("condition", condition))).isEqualTo(PER_CONDITION);
             }
 
-            // the summary's figures come from the same meters
+            // the summary's figures, counted from the run's events, agree with the meters
             var summaries = run.finish();
-            assertThat(monitoring.summary()).extracting(s -> s.condition())
-                    .containsExactly("baseline", "stubborn-seller", "eager-buyer");
-            assertThat(monitoring.summary()).allSatisfy(s -> assertThat(s.completed()).isEqualTo(PER_CONDITION));
             assertThat(summaries).hasSize(3);
+            var figures = PreparedRun.coordination(run.dir(), run.manifest(), summaries);
+            assertThat(figures).extracting(f -> f.condition()).containsExactly("baseline", "stubborn-seller", "eager-buyer");
+            for (var f : figures) {
+                var labels = Map.of("condition", f.condition());
+                assertThat(f.completed()).isEqualTo(PER_CONDITION);
+                assertThat(f.messageShare()).isCloseTo(after.sum("parley_coordination_messages_total", labels)
+                        / after.sum("parley_coordination_actions_total", labels), org.assertj.core.api.Assertions.within(1e-9));
+                assertThat(f.unansweredQuestionRate()).isCloseTo(after.sum("parley_coordination_unanswered_questions_total", labels)
+                        / after.sum("parley_coordination_questions_total", labels), org.assertj.core.api.Assertions.within(1e-9));
+            }
             assertThat(Files.readString(run.dir().resolve(PreparedRun.SUMMARY))).contains("\"coordination\"",
                     "\"message_share\"");
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.runtime.output.CoordinationLog;
 import org.parley.scenarios.load.EnvironmentTypes;
 import org.parley.scenarios.load.ScenarioFiles;
 import org.parley.scenarios.load.ScenarioLoader;
@@ -34,7 +35,7 @@ class PreparedRunTest {
     /** A run of the scenario that finished, in runs/whole. */
     private PreparedRun wholeRun(Path scenario) throws Exception {
         PreparedRun whole = fresh(scenario, dir.resolve("runs/whole"));
-        PlanDriver.run(whole.plan(), whole.listener(List.of()), Integer.MAX_VALUE);
+        PlanDriver.run(whole.plan(), whole.resolver(), whole.sinks(List.of()), Integer.MAX_VALUE);
         whole.finish();
         return whole;
     }
@@ -42,7 +43,7 @@ class PreparedRunTest {
     /** A run of the scenario stopped after five episodes without finishing, in runs/killed. */
     private PreparedRun killedAfterFiveEpisodes(Path scenario) throws Exception {
         PreparedRun killed = fresh(scenario, dir.resolve("runs/killed"));
-        PlanDriver.run(killed.plan(), killed.listener(List.of()), 5);
+        PlanDriver.run(killed.plan(), killed.resolver(), killed.sinks(List.of()), 5);
         return killed;
     }
 
@@ -50,7 +51,7 @@ class PreparedRunTest {
     void writesManifestResultsAndSummary() throws Exception {
         Path scenario = ScenarioFiles.valid(dir);
         PreparedRun run = fresh(scenario, dir.resolve("runs/one"));
-        PlanDriver.run(run.plan(), run.listener(List.of()), Integer.MAX_VALUE);
+        PlanDriver.run(run.plan(), run.resolver(), run.sinks(List.of()), Integer.MAX_VALUE);
         var summaries = run.finish();
         assertThat(summaries).hasSize(2);
         assertThat(summaries.get(0).completed()).isEqualTo(4);
@@ -101,7 +102,7 @@ class PreparedRunTest {
         assertThat(resumed.plan().episodes()).extracting(e -> e.id())
                 .containsExactly("long/0000", "long/0001", "long/0002", "long/0003");
         assertThat(killed.dir().resolve("episodes/long/0000.jsonl")).doesNotExist();
-        PlanDriver.run(resumed.plan(), resumed.listener(List.of()), Integer.MAX_VALUE);
+        PlanDriver.run(resumed.plan(), resumed.resolver(), resumed.sinks(List.of()), Integer.MAX_VALUE);
         resumed.finish();
 
         String expected = Files.readString(whole.dir().resolve("results.csv")).replace("whole,", "RUN,");
@@ -128,7 +129,7 @@ class PreparedRunTest {
 
         PreparedRun resumed = PreparedRun.resume(killed.dir(), false, loader);
         assertThat(resumed.plan().episodes()).extracting(e -> e.id()).contains(lostEpisode);
-        PlanDriver.run(resumed.plan(), resumed.listener(List.of()), Integer.MAX_VALUE);
+        PlanDriver.run(resumed.plan(), resumed.resolver(), resumed.sinks(List.of()), Integer.MAX_VALUE);
         resumed.finish();
 
         assertThat(Files.readString(killed.dir().resolve("summary.json")).replace("killed", "RUN"))
@@ -141,7 +142,7 @@ class PreparedRunTest {
     void resumeRefusesAChangedScenarioUnlessForced() throws Exception {
         Path scenario = ScenarioFiles.valid(dir);
         PreparedRun run = fresh(scenario, dir.resolve("runs/x"));
-        PlanDriver.run(run.plan(), run.listener(List.of()), 2);
+        PlanDriver.run(run.plan(), run.resolver(), run.sinks(List.of()), 2);
         Files.writeString(dir.resolve("personas/bob.yaml"), ScenarioFiles.BOB.replace("51", "52"));
         assertThatThrownBy(() -> PreparedRun.resume(run.dir(), false, loader)).isInstanceOf(RunSetupException.class)
                 .hasMessageContaining("personas/bob.yaml").hasMessageContaining("--force");

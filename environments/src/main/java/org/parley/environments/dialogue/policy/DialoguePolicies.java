@@ -1,9 +1,9 @@
 package org.parley.environments.dialogue.policy;
 
 import java.util.List;
-import org.parley.environments.dialogue.DialogueParams;
-import org.parley.environments.dialogue.Objective;
-import org.parley.environments.dialogue.RoleBrief;
+import org.parley.environments.dialogue.setting.DialogueParams;
+import org.parley.environments.dialogue.setting.Objective;
+import org.parley.environments.dialogue.setting.RoleBrief;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.runtime.mind.Mind;
 

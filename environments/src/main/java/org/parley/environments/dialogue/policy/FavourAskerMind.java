@@ -2,11 +2,11 @@ package org.parley.environments.dialogue.policy;
 
 import java.util.List;
 import org.parley.agents.persona.Persona;
-import org.parley.environments.dialogue.DialogueArgs;
-import org.parley.environments.dialogue.Objective;
-import org.parley.environments.dialogue.Relationship;
-import org.parley.environments.dialogue.RoleBrief;
-import org.parley.environments.dialogue.Tone;
+import org.parley.environments.dialogue.setting.DialogueArgs;
+import org.parley.environments.dialogue.setting.Objective;
+import org.parley.environments.dialogue.setting.Relationship;
+import org.parley.environments.dialogue.setting.RoleBrief;
+import org.parley.environments.dialogue.setting.Tone;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.Observation;
 

@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.parley.runtime.Simulation;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
@@ -24,13 +21,15 @@ import org.parley.runtime.environment.Step;
 import org.parley.runtime.mind.Mind;
 import org.parley.runtime.mind.Turn;
 import org.parley.runtime.protocol.TurnProtocol;
-import org.parley.runtime.run.EpisodePlan;
-import org.parley.runtime.run.EpisodeResult;
+import org.parley.runtime.episode.EpisodeResolver;
+import org.parley.runtime.episode.ResolvedEpisode;
+import org.parley.runtime.event.EpisodeEvent;
+import org.parley.runtime.event.EventSink;
+import org.parley.runtime.kernel.Simulation;
+import org.parley.runtime.run.EpisodeSpec;
 import org.parley.runtime.run.Limits;
-import org.parley.runtime.run.RunListener;
 import org.parley.runtime.run.RunPlan;
 import org.parley.runtime.run.RunReport;
-import org.parley.runtime.run.TranscriptEntry;
 import org.parley.runtime.seed.Seeds;
 
 /**
@@ -130,35 +129,31 @@ public final class KernelScaleBench {
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : episodes;
         int maxTurns = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         long think = args.length > 3 ? Long.parseLong(args[3]) : 0;
-        var plans = new ArrayList<EpisodePlan>(episodes);
+        var specs = new ArrayList<EpisodeSpec>(episodes);
         for (int i = 0; i < episodes; i++) {
-            long seed = Seeds.episode(1, "bench", i);
-            plans.add(new EpisodePlan("bench/%05d".formatted(i), "bench", i, seed, new TurnProtocol.Alternating(null),
-                    new Limits(maxTurns, 0, true, Duration.ofMinutes(10), ACTION_TIMEOUT), s -> new Chat(),
-                    List.of(new EpisodePlan.AgentPlan("a", "host", Seeds.agent(seed, "a"), s -> new Talker(s, think)),
-                            new EpisodePlan.AgentPlan("b", "guest", Seeds.agent(seed, "b"), s -> new Talker(s, think)))));
+            specs.add(new EpisodeSpec("bench", "bench", i, Seeds.episode(1, "bench", i)));
         }
-        var alive = new AtomicInteger();
-        var peakAlive = new AtomicInteger();
-        var entries = new AtomicLong();
-        RunListener counting = new RunListener() {
-            @Override
-            public void episodeStarted(EpisodePlan episode) {
-                peakAlive.accumulateAndGet(alive.incrementAndGet(), Math::max);
-            }
+        EpisodeResolver resolver = spec -> new ResolvedEpisode(new TurnProtocol.Alternating(null),
+                new Limits(maxTurns, 0, true, Duration.ofMinutes(10), ACTION_TIMEOUT), s -> new Chat(),
+                List.of(new ResolvedEpisode.Agent("a", "host", Seeds.agent(spec.seed(), "a"), s -> new Talker(s, think)),
+                        new ResolvedEpisode.Agent("b", "guest", Seeds.agent(spec.seed(), "b"), s -> new Talker(s, think))));
+        var counting = new EventSink() {
+            int alive;
+            int peakAlive;
+            long events;
 
             @Override
-            public void transcript(EpisodePlan episode, TranscriptEntry entry) {
-                entries.incrementAndGet();
-            }
-
-            @Override
-            public void episodeFinished(EpisodeResult result, Duration duration) {
-                alive.decrementAndGet();
+            public void accept(EpisodeEvent event) {
+                events++;
+                if (event instanceof EpisodeEvent.Started) {
+                    peakAlive = Math.max(peakAlive, ++alive);
+                } else if (event instanceof EpisodeEvent.Finished) {
+                    alive--;
+                }
             }
         };
-        RunReport report = Simulation.run(new RunPlan("bench", "bench", "chat", plans, parallelism, RunPlan.Timestamps.LOGICAL),
-                counting);
+        RunReport report = Simulation.run(new RunPlan("bench", "bench", "chat", specs, parallelism, RunPlan.Timestamps.LOGICAL),
+                resolver, counting);
         double seconds = report.wallTime().toNanos() / 1e9;
         long peakHeap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -167,9 +162,9 @@ public final class KernelScaleBench {
             }
         }
         System.out.printf("episodes            %d (completed %d, failed %d)%n", report.planned(), report.completed(), report.failed());
-        System.out.printf("peak concurrent     %d%n", peakAlive.get());
+        System.out.printf("peak concurrent     %d%n", counting.peakAlive);
         System.out.printf("actions             %d%n", report.actions());
-        System.out.printf("transcript entries  %d%n", entries.get());
+        System.out.printf("events              %d%n", counting.events);
         System.out.printf("wall time           %.2f s%n", seconds);
         System.out.printf("episodes/s          %.0f%n", report.planned() / seconds);
         System.out.printf("actions/s           %.0f%n", report.actions() / seconds);

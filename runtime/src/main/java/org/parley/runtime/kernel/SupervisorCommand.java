@@ -1,0 +1,19 @@
+package org.parley.runtime.kernel;
+
+import org.parley.runtime.run.EpisodeResult;
+
+/** Messages a {@link RunSupervisor} understands. */
+public sealed interface SupervisorCommand extends KernelMessage {
+
+    /** An episode finished; its actor stops right after sending this. */
+    record EpisodeFinished(int slot, EpisodeResult result) implements SupervisorCommand {}
+
+    /** The run's recorder has handed an episode's last event to every sink. */
+    record Recorded(String episode) implements SupervisorCommand {}
+
+    /** A sink failed: the run stops with this message. */
+    record SinkFailed(String message) implements SupervisorCommand {}
+
+    /** The recorder has finished every sink after the run's last episode. */
+    record RecorderClosed(String error) implements SupervisorCommand {}
+}

@@ -1,8 +1,0 @@
-/**
- * Turn-taking rules as plain objects, free of actors so they can be tested directly: who speaks
- * next ({@link org.parley.runtime.kernel.protocol.TurnOrder}), a simultaneous round's barrier
- * ({@link org.parley.runtime.kernel.protocol.Barrier}), who may decide under the free protocol
- * ({@link org.parley.runtime.kernel.protocol.FreeSchedule}) and the order in which concurrent
- * answers are applied ({@link org.parley.runtime.kernel.protocol.ReplyOrder}).
- */
-package org.parley.runtime.kernel.protocol;

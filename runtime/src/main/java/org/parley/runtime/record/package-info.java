@@ -1,2 +1,0 @@
-/** Writers of run output that listen to a run: the per-episode JSONL transcript. */
-package org.parley.runtime.record;
