@@ -346,7 +346,7 @@ public final class CodebaseEnvironment implements Environment {
         ws.messages++;
         var message = new Conversation.Message(turn, ws.agent, to, text);
         for (Conversation.Question q : conversation.record(message)) {
-            step.event(new Fact("question-answered", ws.agent, OrderedData.of("question", q.id(), "asker", q.message().from(),
+            step.event(new Coordination.Answer(ws.agent, String.valueOf(q.id()), OrderedData.of("question", q.id(), "asker", q.message().from(),
                     "delay", turn - q.message().turn())));
         }
         var data = new LinkedHashMap<String, Object>(action.args());
@@ -356,7 +356,7 @@ public final class CodebaseEnvironment implements Environment {
         if (Conversation.isQuestion(text)) {
             var q = conversation.ask(message);
             data.put("question", q.id());
-            step.event(new Fact("question-asked", ws.agent, OrderedData.of("question", q.id(), "to", to)));
+            step.event(new Coordination.Question(ws.agent, to, String.valueOf(q.id()), OrderedData.of("question", q.id(), "to", to)));
         }
         for (Commitment c : CommitmentExtractor.extract(ws.agent, text, turn)) {
             if (conversation.commit(c)) {
@@ -476,6 +476,8 @@ public final class CodebaseEnvironment implements Environment {
         md.put("stripped-test-edits", report.strippedTestEdits());
         md.put("success", report.success());
         step.event(new Fact("merge", null, md));
+        // The coordination figures' success rate: did the team's merged work pass every feature's tests?
+        step.event(new Coordination.JointSuccess(report.success()));
         outcome = computeOutcome();
         recordMetrics();
         repo.close();

@@ -130,10 +130,6 @@ public final class CoordinationTally {
     }
 
     private void scored(Map<String, Double> episodeScores) {
-        if (success == null) {
-            // Environments that report no JointSuccess may still score "success" (1 reached, 0 not).
-            success = score(episodeScores, "success", "success");
-        }
         mutualUnderstanding = score(episodeScores, "mutual_understanding", "mutual-understanding");
         unresolvedConfusion = score(episodeScores, "unresolved_confusion", "unresolved-confusion");
     }
