@@ -129,6 +129,7 @@ final class RunFolders {
     static void assertSameOutputs(Path expected, Path actual) throws IOException {
         assertSameBytes(expected.resolve("results.csv"), actual.resolve("results.csv"));
         assertSameBytes(expected.resolve("summary.json"), actual.resolve("summary.json"));
+        assertSameBytes(expected.resolve("coordination.jsonl"), actual.resolve("coordination.jsonl"));
         Map<String, Path> want = transcripts(expected);
         Map<String, Path> got = transcripts(actual);
         assertThat(got.keySet()).as("transcripts of %s", actual).containsExactlyElementsOf(want.keySet());

@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -39,17 +36,6 @@ public final class GoldenFolder {
     private GoldenFolder(String name, Path dir) {
         this.name = name;
         this.dir = dir;
-    }
-
-    /** How a run's file is compared with its golden. */
-    public enum Comparison {
-        /** Byte for byte. */
-        BYTES,
-        /**
-         * As the sorted list of its lines (and recorded sorted), for a file whose line order depends
-         * on thread timing.
-         */
-        SORTED_LINES
     }
 
     /** The golden of scenario {@code name} ({@code cooperbench/pair}, {@code llm/quickstart-llm}). */
@@ -83,18 +69,18 @@ public final class GoldenFolder {
      * Every transcript ({@code episodes/<condition>/<index>.jsonl}), {@code results.csv} and
      * {@code summary.json} of a run, each compared byte for byte.
      */
-    public static Map<String, Comparison> transcriptsResultsAndSummary(Path run) throws IOException {
-        var outputs = new LinkedHashMap<String, Comparison>();
+    public static List<String> transcriptsResultsAndSummary(Path run) throws IOException {
+        var outputs = new ArrayList<String>();
         for (String transcript : filesUnder(run, EPISODES)) {
-            outputs.put(transcript, Comparison.BYTES);
+            outputs.add(transcript);
         }
-        outputs.put(RESULTS, Comparison.BYTES);
-        outputs.put("summary.json", Comparison.BYTES);
+        outputs.add(RESULTS);
+        outputs.add("summary.json");
         return outputs;
     }
 
     /** In update mode records the run's {@code outputs}; otherwise asserts that they equal the recorded ones. */
-    public void check(Path run, Map<String, Comparison> outputs) throws IOException {
+    public void check(Path run, List<String> outputs) throws IOException {
         if (updating()) {
             record(run, outputs);
         } else {
@@ -143,23 +129,23 @@ public final class GoldenFolder {
         }
     }
 
-    private void record(Path run, Map<String, Comparison> outputs) throws IOException {
+    private void record(Path run, List<String> outputs) throws IOException {
         if (Files.isDirectory(dir)) {
             // a transcript that a run no longer writes must not linger
             delete();
         }
-        for (var output : outputs.entrySet()) {
-            Path from = run.resolve(output.getKey());
+        for (String output : outputs) {
+            Path from = run.resolve(output);
             if (!Files.isRegularFile(from)) {
-                throw new AssertionError(name + ": the run wrote no " + output.getKey() + ", so there is nothing to record");
+                throw new AssertionError(name + ": the run wrote no " + output + ", so there is nothing to record");
             }
-            Path to = dir.resolve(output.getKey());
+            Path to = dir.resolve(output);
             Files.createDirectories(to.getParent());
-            Files.write(to, comparable(from, output.getValue()));
+            Files.write(to, Files.readAllBytes(from));
         }
     }
 
-    private void verify(Path run, Map<String, Comparison> outputs) throws IOException {
+    private void verify(Path run, List<String> outputs) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new AssertionError("no golden for " + name + "; record it with -D" + UPDATE + "=true:\n    " + UPDATE_COMMAND
                     + "\n(expected in " + dir + ")");
@@ -167,12 +153,11 @@ public final class GoldenFolder {
         List<String> problems = new ArrayList<>();
         var recorded = recorded();
         for (String file : recorded) {
-            if (!outputs.containsKey(file)) {
+            if (!outputs.contains(file)) {
                 problems.add(dir.resolve(file) + ": the run wrote no " + file);
             }
         }
-        for (var output : outputs.entrySet()) {
-            String file = output.getKey();
+        for (String file : outputs) {
             Path golden = dir.resolve(file);
             Path actual = run.resolve(file);
             if (!Files.isRegularFile(actual)) {
@@ -181,10 +166,9 @@ public final class GoldenFolder {
                 problems.add(golden + ": no golden, but the run wrote " + file);
             } else {
                 byte[] want = Files.readAllBytes(golden);
-                byte[] got = comparable(actual, output.getValue());
+                byte[] got = Files.readAllBytes(actual);
                 if (!Arrays.equals(want, got)) {
-                    problems.add(golden + (output.getValue() == Comparison.SORTED_LINES ? " (lines compared sorted)" : "")
-                            + ": " + FirstDifference.describe(utf8(want), utf8(got)));
+                    problems.add(golden + ": " + FirstDifference.describe(utf8(want), utf8(got)));
                 }
             }
         }
@@ -212,15 +196,6 @@ public final class GoldenFolder {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(f -> run.relativize(f).toString().replace('\\', '/')).sorted().toList();
         }
-    }
-
-    private static byte[] comparable(Path file, Comparison comparison) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        return switch (comparison) {
-            case BYTES -> bytes;
-            case SORTED_LINES -> utf8(bytes).lines().sorted().map(l -> l + "\n").collect(Collectors.joining())
-                    .getBytes(StandardCharsets.UTF_8);
-        };
     }
 
     private static String utf8(byte[] bytes) {
