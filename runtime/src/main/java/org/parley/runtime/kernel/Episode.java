@@ -48,6 +48,8 @@ final class Episode {
     }
 
     final EpisodeSpec spec;
+    /** The spec's id, worked out once: every event names it. */
+    final String id;
     final ResolvedEpisode resolved;
     final Limits limits;
     final List<String> ids;
@@ -73,6 +75,7 @@ final class Episode {
     @SuppressWarnings("unchecked")
     Episode(EpisodeSpec spec, ResolvedEpisode resolved, EventStream events, TimerScheduler<EpisodeCommand> timers) {
         this.spec = spec;
+        this.id = spec.id();
         this.resolved = resolved;
         this.limits = resolved.limits();
         this.events = events;
@@ -103,13 +106,13 @@ final class Episode {
     }
 
     void failure(String agent, String phase, String message) {
-        emit(new EpisodeEvent.Failed(spec.id(), turn, agent, phase, message));
+        emit(new EpisodeEvent.Failed(id, turn, agent, phase, message));
     }
 
     /** Records a step's observations and events; with {@code route}, delivers the observations. */
     void record(Step step, boolean route) {
         for (Observation o : step.observations()) {
-            emit(new EpisodeEvent.Observed(spec.id(), turn, o, route));
+            emit(new EpisodeEvent.Observed(id, turn, o, route));
             if (route) {
                 route(o);
             }
@@ -121,8 +124,8 @@ final class Episode {
 
     void note(Event e) {
         switch (e) {
-            case Fact f -> emit(new EpisodeEvent.Noted(spec.id(), turn, f));
-            case Coordination c -> emit(new EpisodeEvent.Coordinated(spec.id(), turn, c));
+            case Fact f -> emit(new EpisodeEvent.Noted(id, turn, f));
+            case Coordination c -> emit(new EpisodeEvent.Coordinated(id, turn, c));
         }
     }
 
@@ -149,7 +152,7 @@ final class Episode {
 
     /** A turn (or round) begins: samples the agents' unread mailboxes into the stream. */
     void turnStarted() {
-        emit(new EpisodeEvent.TurnStarted(spec.id(), turn, unreadTotal));
+        emit(new EpisodeEvent.TurnStarted(id, turn, unreadTotal));
     }
 
     /** Sends agent {@code i} a decision request; its answer goes to {@code replyTo}. */
@@ -194,7 +197,7 @@ final class Episode {
 
     /** Records and applies one action; returns why the episode ends because of it, or null. */
     End apply(Action action, long latencyNanos) {
-        emit(new EpisodeEvent.Acted(spec.id(), turn, roles.get(positions.get(action.agent())), action, latencyNanos));
+        emit(new EpisodeEvent.Acted(id, turn, roles.get(positions.get(action.agent())), action, latencyNanos));
         actions++;
         Step step = environment(() -> env.act(action));
         record(step, true);

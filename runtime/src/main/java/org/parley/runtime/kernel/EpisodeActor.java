@@ -89,7 +89,7 @@ final class EpisodeActor {
         episode = new Episode(spec, resolved, new EventStream(recorder, resolved.evaluator() != null), timers);
         var setup = new EpisodeSetUp(episode);
         String failure = setup.build();
-        episode.emit(new EpisodeEvent.Started(spec.id(), spec.condition(), spec.index(), spec.seed(),
+        episode.emit(new EpisodeEvent.Started(episode.id, spec.condition(), spec.index(), spec.seed(),
                 resolved.protocol() == null ? "none" : resolved.protocol().label(), setup.agents()));
         if (failure != null) {
             setup.closeMinds();
@@ -116,8 +116,8 @@ final class EpisodeActor {
             for (int i = 0; i < episode.ids.size(); i++) {
                 participants.add(new EpisodeContext.Participant(episode.ids.get(i), episode.roles.get(i)));
             }
-            var environmentContext = new EpisodeContext(spec.id(), spec.condition(), spec.seed(), participants,
-                    episode.events().metrics(spec.id(), () -> episode.turn));
+            var environmentContext = new EpisodeContext(episode.id, spec.condition(), spec.seed(), participants,
+                    episode.events().metrics(episode.id, () -> episode.turn));
             Step first = episode.environment(() -> episode.env.start(environmentContext));
             episode.envStarted = true;
             episode.record(first, true);
@@ -141,6 +141,7 @@ final class EpisodeActor {
         var result = new EpisodeResult(spec.id(), spec.condition(), spec.index(), spec.seed(),
                 EpisodeResult.Status.FAILED, "failed: " + message, 0, 0, Outcome.empty(), new LinkedHashMap<>());
         stream.emit(new EpisodeEvent.Finished(spec.id(), 0, result, 0));
+        stream.sendAll();
         supervisor.tell(new SupervisorCommand.EpisodeFinished(slot, result));
         return Behaviors.stopped();
     }
@@ -264,15 +265,16 @@ final class EpisodeActor {
     private Behavior<EpisodeCommand> complete(EpisodeResult.Status status, String reason, Outcome outcome) {
         episode.pending.clear();
         if (status == EpisodeResult.Status.COMPLETED) {
-            episode.emit(new EpisodeEvent.Scored(spec.id(), episode.turn, outcome));
+            episode.emit(new EpisodeEvent.Scored(episode.id, episode.turn, outcome));
         }
         var agents = new LinkedHashMap<String, EpisodeResult.AgentInfo>();
         for (int i = 0; i < episode.ids.size(); i++) {
             agents.put(episode.ids.get(i), new EpisodeResult.AgentInfo(episode.roles.get(i), episode.minds[i]));
         }
-        var result = new EpisodeResult(spec.id(), spec.condition(), spec.index(), spec.seed(), status, reason,
+        var result = new EpisodeResult(episode.id, spec.condition(), spec.index(), spec.seed(), status, reason,
                 episode.turn, episode.actions, outcome, agents);
-        episode.emit(new EpisodeEvent.Finished(spec.id(), episode.turn, result, System.nanoTime() - episode.startedNanos));
+        episode.emit(new EpisodeEvent.Finished(episode.id, episode.turn, result, System.nanoTime() - episode.startedNanos));
+        episode.events().sendAll();
         supervisor.tell(new SupervisorCommand.EpisodeFinished(slot, result));
         return Behaviors.stopped();
     }
@@ -283,6 +285,7 @@ final class EpisodeActor {
         Behavior<EpisodeCommand> run();
     }
 
+    /** Handles a message; what it emitted then goes to the recorder, if it is time to (see {@link EventStream}). */
     private Behavior<EpisodeCommand> guarded(Body body) {
         try {
             return body.run();
@@ -292,6 +295,10 @@ final class EpisodeActor {
             return fail(e.agent, e.phase, e.getMessage(), true, null);
         } catch (RuntimeException e) {
             return fail(null, "kernel", Failures.describe(e), true, null);
+        } finally {
+            if (episode != null) {
+                episode.events().send();
+            }
         }
     }
 }

@@ -27,12 +27,12 @@ final class EpisodeSetUp {
         java.util.Arrays.fill(episode.minds, "unavailable");
         for (int i = 0; i < episode.ids.size(); i++) {
             if (episode.positions.putIfAbsent(episode.ids.get(i), i) != null) {
-                return "agent id '" + episode.ids.get(i) + "' appears twice in episode " + episode.spec.id()
+                return "agent id '" + episode.ids.get(i) + "' appears twice in episode " + episode.id
                         + "; give every agent its own id";
             }
         }
         if (resolved.protocol() == null) {
-            return "episode " + episode.spec.id() + " has no turn protocol";
+            return "episode " + episode.id + " has no turn protocol";
         }
         try {
             Environment env = resolved.environment().create(episode.spec.seed());

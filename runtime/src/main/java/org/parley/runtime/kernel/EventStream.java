@@ -11,10 +11,23 @@ import org.parley.runtime.metrics.SimulationMetrics;
 /**
  * Where one episode's events go: to the run's {@link RunRecorder} (none when the run has no sinks,
  * as in a benchmark), and into a list when an evaluator will read the episode afterwards.
+ *
+ * <p>Events go to the recorder in batches, after the episode has handled a message: when the
+ * episode has finished, when {@link #BATCH} events wait, or when the oldest waiting event is
+ * {@link #LATENCY_NANOS} old. A fast rule-based episode thus costs the recorder one message in
+ * all, while a slow LLM episode's events still reach the transcript and the metrics within a
+ * fraction of a second of happening.
  */
 final class EventStream {
+    /** Events that make a batch worth sending on its own. */
+    static final int BATCH = 256;
+    /** How long an event may wait for its batch. */
+    static final long LATENCY_NANOS = 100_000_000L;
+
     private final ActorRef<RecorderCommand> recorder;
     private final List<EpisodeEvent> kept;
+    private List<EpisodeEvent> unsent = new ArrayList<>();
+    private long oldestUnsentNanos;
 
     /**
      * @param recorder the run's recorder, or null to send nothing
@@ -32,10 +45,28 @@ final class EventStream {
 
     void emit(EpisodeEvent event) {
         if (recorder != null) {
-            recorder.tell(new RecorderCommand.Record(event));
+            if (unsent.isEmpty()) {
+                oldestUnsentNanos = System.nanoTime();
+            }
+            unsent.add(event);
         }
         if (kept != null) {
             kept.add(event);
+        }
+    }
+
+    /** Sends the waiting events to the recorder as one message, if it is time to (see the class comment). */
+    void send() {
+        if (!unsent.isEmpty() && (unsent.size() >= BATCH || System.nanoTime() - oldestUnsentNanos >= LATENCY_NANOS)) {
+            sendAll();
+        }
+    }
+
+    /** Sends every waiting event to the recorder as one message (the episode has finished). */
+    void sendAll() {
+        if (recorder != null && !unsent.isEmpty()) {
+            recorder.tell(new RecorderCommand.Record(unsent));
+            unsent = new ArrayList<>();
         }
     }
 

@@ -118,7 +118,7 @@ final class FreeTurns implements TurnDriver, Episode.Deliveries {
         data.put("waited-ms", w.waitedMillis());
         var timeout = new Observation(w.agent(), episode.turn, Observation.ENVIRONMENT, TIMEOUT_KIND,
                 "No reply from " + w.awaiting() + " within " + w.waitedMillis() + " ms.", data);
-        episode.emit(new EpisodeEvent.Observed(episode.spec.id(), episode.turn, timeout, true));
+        episode.emit(new EpisodeEvent.Observed(episode.id, episode.turn, timeout, true));
         episode.route(timeout);
         return proceed();
     }

@@ -65,11 +65,23 @@ public final class KernelBenchmark {
         return (long) episodes * (3L * turns + 1);
     }
 
-    /** Runs both sides once, the kernel first. */
-    public static Figures kernelVsPekko(int episodes, int turns, int parallelism) {
-        double kernel = kernel(episodes, turns, parallelism);
-        double pekko = pekko(messages(episodes, turns), parallelism);
-        return new Figures(messages(episodes, turns), kernel, pekko);
+    /**
+     * Runs both sides once.
+     *
+     * @param kernelFirst which side runs first (alternate it, so a drift in the machine's load hits both alike)
+     */
+    public static Figures kernelVsPekko(int episodes, int turns, int parallelism, boolean kernelFirst) {
+        long messages = messages(episodes, turns);
+        double kernel;
+        double pekko;
+        if (kernelFirst) {
+            kernel = kernel(episodes, turns, parallelism);
+            pekko = pekko(messages, parallelism);
+        } else {
+            pekko = pekko(messages, parallelism);
+            kernel = kernel(episodes, turns, parallelism);
+        }
+        return new Figures(messages, kernel, pekko);
     }
 
     /** Seconds the kernel takes for the episodes. */

@@ -1,5 +1,6 @@
 package org.parley.runtime.kernel;
 
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.parley.runtime.event.EpisodeEvent;
 import org.parley.runtime.run.RunReport;
@@ -7,8 +8,15 @@ import org.parley.runtime.run.RunReport;
 /** Messages a {@link RunRecorder} understands. */
 public sealed interface RecorderCommand extends KernelMessage {
 
-    /** One event of an episode, for every sink. */
-    record Record(EpisodeEvent event) implements RecorderCommand {}
+    /**
+     * Events of one episode, in order, for every sink: what the episode emitted while it handled one
+     * message (a turn, usually), sent together.
+     */
+    record Record(List<EpisodeEvent> events) implements RecorderCommand {
+        public Record {
+            events = List.copyOf(events);
+        }
+    }
 
     /** Timer: write out what the sinks buffer. */
     record FlushTick() implements RecorderCommand {}

@@ -22,6 +22,8 @@ import org.parley.runtime.run.RunReport;
  */
 final class RunRecorder {
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
+    /** The recorder's own thread (see reference.conf). */
+    static final String DISPATCHER = "parley.recorder-dispatcher";
 
     private final List<EventSink> sinks;
     private final ActorRef<SupervisorCommand> supervisor;
@@ -48,22 +50,24 @@ final class RunRecorder {
 
     private Behavior<RecorderCommand> recording() {
         return Behaviors.receive(RecorderCommand.class)
-                .onMessage(RecorderCommand.Record.class, r -> record(r.event()))
+                .onMessage(RecorderCommand.Record.class, r -> record(r.events()))
                 .onMessage(RecorderCommand.FlushTick.class, t -> flush())
                 .onMessage(RecorderCommand.Finish.class, this::finish)
                 .build();
     }
 
-    private Behavior<RecorderCommand> record(EpisodeEvent event) {
-        for (EventSink sink : sinks) {
-            try {
-                sink.accept(event);
-            } catch (RuntimeException e) {
-                return failed(sink, e);
+    private Behavior<RecorderCommand> record(List<EpisodeEvent> events) {
+        for (EpisodeEvent event : events) {
+            for (EventSink sink : sinks) {
+                try {
+                    sink.accept(event);
+                } catch (RuntimeException e) {
+                    return failed(sink, e);
+                }
             }
-        }
-        if (event instanceof EpisodeEvent.Finished) {
-            supervisor.tell(new SupervisorCommand.Recorded(event.episode()));
+            if (event instanceof EpisodeEvent.Finished) {
+                supervisor.tell(new SupervisorCommand.Recorded(event.episode()));
+            }
         }
         return Behaviors.same();
     }

@@ -24,13 +24,17 @@ import org.parley.runtime.run.RunPlan;
 import org.parley.runtime.run.RunReport;
 
 /**
- * Runs the episodes of a plan with at most {@code parallelism} in flight, starting the next as
- * soon as one has stopped and its last event has reached every sink (so a slow disk holds the run
- * back instead of piling events up in memory). An episode that crashes is counted as failed and the
- * run carries on. When the last episode is done, the recorder finishes the sinks and the supervisor
+ * Runs the episodes of a plan with at most {@code parallelism} running, starting the next as soon
+ * as one has stopped, as long as no more than {@link #RECORDING_BACKLOG} stopped episodes still
+ * wait for their last event to reach every sink: the sinks keep up with the episodes on another
+ * core, and a slow disk holds the run back instead of piling events up in memory. An episode that
+ * crashes is counted as failed and the run carries on. When the last episode is done, the recorder finishes the sinks and the supervisor
  * completes the report and stops; a sink that fails stops the run with its message.
  */
 final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
+    /** Stopped episodes whose events may still be on their way to the sinks while new ones start. */
+    static final int RECORDING_BACKLOG = 64;
+
     private final RunPlan plan;
     private final EpisodeResolver resolver;
     private final CompletableFuture<RunReport> report;
@@ -63,7 +67,8 @@ final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
         this.resolver = resolver;
         this.report = report;
         this.recorder = sinks.isEmpty() ? null
-                : context.spawn(RunRecorder.create(sinks, plan, context.getSelf()), "recorder", DispatcherSelector.blocking());
+                : context.spawn(RunRecorder.create(sinks, plan, context.getSelf()), "recorder",
+                        DispatcherSelector.fromConfig(RunRecorder.DISPATCHER));
     }
 
     /**
@@ -132,21 +137,20 @@ final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
                     new LinkedHashMap<>());
             count(result);
             if (recorder != null) {
-                recorder.tell(new RecorderCommand.Record(new EpisodeEvent.Finished(spec.id(), 0, result,
-                        System.nanoTime() - flight.startedNanos)));
+                recorder.tell(new RecorderCommand.Record(List.of(new EpisodeEvent.Finished(spec.id(), 0, result,
+                        System.nanoTime() - flight.startedNanos))));
             }
         }
         return settle(slot);
     }
 
-    /** An episode is done once it has stopped and its last event was recorded: start the next. */
+    /** An episode is done once it has stopped and its last event was recorded; either frees room for the next. */
     private Behavior<SupervisorCommand> settle(int slot) {
         var flight = flights.get(slot);
-        if (flight == null || !flight.stopped || !(flight.recorded || recorder == null)) {
-            return this;
+        if (flight != null && flight.stopped && (flight.recorded || recorder == null)) {
+            flights.remove(slot);
+            slotOf.remove(plan.episodes().get(slot).id());
         }
-        flights.remove(slot);
-        slotOf.remove(plan.episodes().get(slot).id());
         fill();
         return flights.isEmpty() && nextEpisode >= plan.episodes().size() ? finishRun() : this;
     }
@@ -162,7 +166,8 @@ final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
 
     /** Starts episodes until the parallelism is reached or the plan is exhausted. */
     private void fill() {
-        while (flights.size() < plan.parallelism() && nextEpisode < plan.episodes().size()) {
+        while (alive.size() < plan.parallelism() && flights.size() < plan.parallelism() + RECORDING_BACKLOG
+                && nextEpisode < plan.episodes().size()) {
             int slot = nextEpisode++;
             EpisodeSpec spec = plan.episodes().get(slot);
             ActorRef<EpisodeCommand> ref = getContext().spawn(

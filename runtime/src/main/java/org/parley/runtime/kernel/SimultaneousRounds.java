@@ -62,7 +62,7 @@ final class SimultaneousRounds implements TurnDriver {
                 } else if (r.reply() instanceof DecisionReply.Decided d) {
                     roundOf.remove(d.request());
                     episode.answered(d.request());
-                    episode.emit(new EpisodeEvent.LateAction(episode.spec.id(), episode.turn, round,
+                    episode.emit(new EpisodeEvent.LateAction(episode.id, episode.turn, round,
                             episode.signedBy(d.action())));
                 }
                 return null;
@@ -71,7 +71,7 @@ final class SimultaneousRounds implements TurnDriver {
                 if (r.round() != episode.turn) {
                     return null;
                 }
-                episode.emit(new EpisodeEvent.RoundClosed(episode.spec.id(), episode.turn, r.round(), r.answered(),
+                episode.emit(new EpisodeEvent.RoundClosed(episode.id, episode.turn, r.round(), r.answered(),
                         r.stragglers(), r.waitNanos()));
                 boolean nothingDone = true;
                 Episode.End end = null;

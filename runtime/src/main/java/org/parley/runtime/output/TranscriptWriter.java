@@ -1,7 +1,7 @@
 package org.parley.runtime.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.parley.runtime.event.EpisodeEvent;
 import org.parley.runtime.event.EventSink;
 import org.parley.runtime.run.RunPlan;
@@ -34,23 +37,30 @@ import org.parley.runtime.run.RunPlan;
  * last second of the episodes in flight, which a resume runs again.
  */
 public final class TranscriptWriter implements EventSink {
-    private static final byte NEWLINE = '\n';
-
     private final Path episodesDir;
-    private final ObjectWriter json = Json.mapper().writerFor(TranscriptEntry.class);
+    private final ObjectMapper json = Json.mapper();
     private final Map<String, Transcript> running = new HashMap<>();
+    /** Condition folders known to exist, so a new transcript costs no look-up of its folder. */
+    private final Set<Path> folders = new HashSet<>();
     private boolean wallClock;
 
     /** One running episode's transcript: its numbering, its clock, and the lines not yet on disk. */
-    private static final class Transcript {
+    private final class Transcript {
         final Path file;
-        final ByteArrayOutputStream pending = new ByteArrayOutputStream(4096);
+        final ByteArrayOutputStream pending = new ByteArrayOutputStream(8192);
+        final JsonGenerator out;
         long seq;
         long clock = -1;
         boolean created;
 
         Transcript(Path file) {
             this.file = file;
+            try {
+                // one line after another, with no separator but the newline written after each
+                this.out = json.getFactory().createGenerator(pending).setRootValueSeparator(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // cannot happen: the target is memory
+            }
         }
     }
 
@@ -83,18 +93,62 @@ public final class TranscriptWriter implements EventSink {
         Transcript t = event instanceof EpisodeEvent.Started
                 ? running.compute(event.episode(), (id, old) -> new Transcript(transcriptOf(id)))
                 : running.computeIfAbsent(event.episode(), id -> new Transcript(transcriptOf(id)));
-        var entry = new TranscriptEntry(t.seq++, event.turn(), stamp(t, event.turn()), line.type(), line.agent(),
-                line.data());
+        long seq = t.seq++;
+        // Written field by field as TranscriptEntry reads them back: the line's data is already
+        // ordered, so copying it into an entry first would only cost time.
         try {
-            t.pending.writeBytes(json.writeValueAsBytes(entry));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("transcript line " + entry.seq() + " of " + event.episode()
-                    + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+            JsonGenerator out = t.out;
+            out.writeStartObject();
+            out.writeNumberField("seq", seq);
+            out.writeNumberField("turn", event.turn());
+            out.writeStringField("time", stamp(t, event.turn()));
+            out.writeStringField("type", line.type());
+            if (line.agent() != null) {
+                out.writeStringField("agent", line.agent());
+            }
+            out.writeFieldName("data");
+            writeValue(out, line.data());
+            out.writeEndObject();
+            out.writeRaw('\n');
+        } catch (IOException e) {
+            throw new IllegalStateException("transcript line " + seq + " of " + event.episode()
+                    + " cannot be written as JSON: " + e.getMessage(), e);
         }
-        t.pending.write(NEWLINE);
         if (event instanceof EpisodeEvent.Finished) {
             write(t);
             running.remove(event.episode());
+        }
+    }
+
+    /**
+     * Writes a line's data through the generator: maps, lists, text, numbers and booleans, which
+     * is what transcripts hold, directly; anything else through the mapper. (Databind looks up a
+     * serializer for every value of every map, which made it most of the cost of a transcript.)
+     */
+    private void writeValue(JsonGenerator out, Object value) throws IOException {
+        switch (value) {
+            case null -> out.writeNull();
+            case String text -> out.writeString(text);
+            case Map<?, ?> map -> {
+                out.writeStartObject();
+                for (var entry : map.entrySet()) {
+                    out.writeFieldName(String.valueOf(entry.getKey()));
+                    writeValue(out, entry.getValue());
+                }
+                out.writeEndObject();
+            }
+            case List<?> list -> {
+                out.writeStartArray();
+                for (Object item : list) {
+                    writeValue(out, item);
+                }
+                out.writeEndArray();
+            }
+            case Integer n -> out.writeNumber(n);
+            case Long n -> out.writeNumber(n);
+            case Double n -> out.writeNumber(n);
+            case Boolean b -> out.writeBoolean(b);
+            default -> json.writeValue(out, value);
         }
     }
 
@@ -109,17 +163,17 @@ public final class TranscriptWriter implements EventSink {
     @Override
     public void flush() {
         for (Transcript t : running.values()) {
-            if (t.pending.size() > 0) {
-                write(t);
-            }
+            write(t);
         }
     }
 
     /** Appends the pending lines to the file (creating or truncating it the first time). */
     private void write(Transcript t) {
         try {
-            if (!t.created) {
-                Files.createDirectories(t.file.getParent());
+            t.out.flush();
+            Path folder = t.file.getParent();
+            if (!t.created && folders.add(folder)) {
+                Files.createDirectories(folder);
             }
             var options = t.created
                     ? new StandardOpenOption[] {StandardOpenOption.WRITE, StandardOpenOption.APPEND}

@@ -31,6 +31,11 @@ public record EpisodeSpec(String scenario, String condition, int index, long see
     }
 
     public static String id(String condition, int index) {
-        return condition + "/" + String.format("%04d", index);
+        String digits = Integer.toString(index);
+        var id = new StringBuilder(condition.length() + 1 + Math.max(4, digits.length())).append(condition).append('/');
+        for (int i = digits.length(); i < 4; i++) {
+            id.append('0');
+        }
+        return id.append(digits).toString();
     }
 }

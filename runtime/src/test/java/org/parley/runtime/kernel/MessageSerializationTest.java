@@ -107,7 +107,7 @@ class MessageSerializationTest extends KernelTest {
                 new RoundCollector.Reply(new DecisionReply.Deferred("buyer", 17)),
                 new RoundCollector.BarrierTimedOut(),
                 new RoundCollector.ActionTimedOut()));
-        events().forEach(e -> messages.add(new RecorderCommand.Record(e)));
+        events().forEach(e -> messages.add(new RecorderCommand.Record(List.of(e))));
         return messages;
     }
 
@@ -117,7 +117,7 @@ class MessageSerializationTest extends KernelTest {
         for (KernelMessage message : messages()) {
             var serializer = serialization.findSerializerFor(message);
             String name = message instanceof RecorderCommand.Record r
-                    ? "Record(" + r.event().getClass().getSimpleName() + ")" : message.getClass().getSimpleName();
+                    ? "Record(" + r.events().get(0).getClass().getSimpleName() + ")" : message.getClass().getSimpleName();
             assertThat(Serializers.manifestFor(serializer, message)).as(name).isNotNull();
             assertThat(serializer.getClass().getSimpleName()).as(name).isEqualTo("JacksonJsonSerializer");
             Object back = kit.serializationTestKit().verifySerialization(message, true);
