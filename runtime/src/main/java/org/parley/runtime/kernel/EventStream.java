@@ -12,11 +12,11 @@ import org.parley.runtime.metrics.SimulationMetrics;
  * Where one episode's events go: to the run's {@link RunRecorder} (none when the run has no sinks,
  * as in a benchmark), and into a list when an evaluator will read the episode afterwards.
  *
- * <p>Events go to the recorder in batches, after the episode has handled a message: when the
- * episode has finished, when {@link #BATCH} events wait, or when the oldest waiting event is
- * {@link #LATENCY_NANOS} old. A fast rule-based episode thus costs the recorder one message in
- * all, while a slow LLM episode's events still reach the transcript and the metrics within a
- * fraction of a second of happening.
+ * <p>Events go to the recorder in batches, after the episode has handled a message: its start at
+ * once (so the metrics count it running while it runs), then when the episode has finished, when
+ * {@link #BATCH} events wait, or when the oldest waiting event is {@link #LATENCY_NANOS} old. A
+ * fast rule-based episode thus costs the recorder two messages in all, while a slow LLM episode's
+ * events still reach the transcript and the metrics within a fraction of a second of happening.
  */
 final class EventStream {
     /** Events that make a batch worth sending on its own. */
@@ -28,6 +28,7 @@ final class EventStream {
     private final List<EpisodeEvent> kept;
     private List<EpisodeEvent> unsent = new ArrayList<>();
     private long oldestUnsentNanos;
+    private boolean started;
 
     /**
      * @param recorder the run's recorder, or null to send nothing
@@ -57,7 +58,9 @@ final class EventStream {
 
     /** Sends the waiting events to the recorder as one message, if it is time to (see the class comment). */
     void send() {
-        if (!unsent.isEmpty() && (unsent.size() >= BATCH || System.nanoTime() - oldestUnsentNanos >= LATENCY_NANOS)) {
+        if (!unsent.isEmpty() && (!started || unsent.size() >= BATCH
+                || System.nanoTime() - oldestUnsentNanos >= LATENCY_NANOS)) {
+            started = true;
             sendAll();
         }
     }

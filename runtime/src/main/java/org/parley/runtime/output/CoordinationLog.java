@@ -42,6 +42,8 @@ public final class CoordinationLog implements EventSink {
     private final Map<String, CoordinationTally> running = new HashMap<>();
     private final Map<String, SessionTiming> timing = new LinkedHashMap<>();
     private BufferedWriter writer;
+    /** The file is sorted and nothing was appended since: finishing again has nothing to do. */
+    private boolean sorted;
 
     /** Round-barrier and latency figures of one condition in this session. */
     public static final class SessionTiming {
@@ -122,6 +124,7 @@ public final class CoordinationLog implements EventSink {
                 writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             }
+            sorted = false;
             writer.write(JSON.writeValueAsString(episode));
             writer.write('\n');
             writer.flush();
@@ -133,6 +136,10 @@ public final class CoordinationLog implements EventSink {
     @Override
     public void runFinished(RunReport report) {
         close();
+        if (sorted) {
+            return;
+        }
+        sorted = true;
         try {
             rewriteSorted(file, conditionOrder);
         } catch (IOException e) {

@@ -37,6 +37,8 @@ public final class ResultsWriter implements EventSink {
     private final Map<String, List<EpisodeEvent.Started.Agent>> running = new java.util.HashMap<>();
     private List<String> scoreColumns;
     private Writer out;
+    /** The file is sorted and nothing was appended since: finishing again has nothing to do. */
+    private boolean sorted;
     private int rowsWritten;
 
     /**
@@ -135,6 +137,7 @@ public final class ResultsWriter implements EventSink {
             out.write(sb.toString());
             out.flush();
             rowsWritten += rows.size();
+            sorted = false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -152,6 +155,10 @@ public final class ResultsWriter implements EventSink {
 
     /** Closes the file and rewrites it sorted; safe to call more than once. */
     public void finish() {
+        if (sorted) {
+            return;
+        }
+        sorted = true;
         closeQuietly();
         out = null;
         try {
