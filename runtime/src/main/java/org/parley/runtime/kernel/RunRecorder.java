@@ -13,9 +13,9 @@ import org.parley.runtime.run.RunReport;
 /**
  * The single writer of a run: every episode sends its events here, and this actor hands each one
  * to every sink in order, on a dispatcher meant for blocking I/O, so no episode ever waits for a
- * disk. Sinks therefore see one event at a time from one thread. About once a second (and at the
- * end) it asks the sinks to flush what they buffer. When an episode's last event has been handled,
- * the supervisor is told, which is what lets the next episode start.
+ * disk. Sinks therefore see one event at a time. About once a second (and at the end) it asks the
+ * sinks to flush what they buffer. Every {@link #REPORT_EVERY} episodes whose last event it has
+ * handled, it tells the supervisor, which holds new episodes back while the sinks lag too far.
  *
  * <p>A sink that throws stops the run: the others are flushed (so what they wrote stays on disk)
  * and the supervisor is told the failure, naming the sink.
@@ -25,8 +25,12 @@ final class RunRecorder {
     /** The recorder's own thread (see reference.conf). */
     static final String DISPATCHER = "parley.recorder-dispatcher";
 
+    /** How often the recorder tells the supervisor how far it is: every this many episodes. */
+    static final int REPORT_EVERY = 16;
+
     private final List<EventSink> sinks;
     private final ActorRef<SupervisorCommand> supervisor;
+    private int recorded;
 
     private RunRecorder(List<EventSink> sinks, ActorRef<SupervisorCommand> supervisor) {
         this.sinks = sinks;
@@ -65,14 +69,15 @@ final class RunRecorder {
                     return failed(sink, e);
                 }
             }
-            if (event instanceof EpisodeEvent.Finished) {
-                supervisor.tell(new SupervisorCommand.Recorded(event.episode()));
+            if (event instanceof EpisodeEvent.Finished && ++recorded % REPORT_EVERY == 0) {
+                supervisor.tell(new SupervisorCommand.Recorded(recorded));
             }
         }
         return Behaviors.same();
     }
 
     private Behavior<RecorderCommand> flush() {
+        supervisor.tell(new SupervisorCommand.Recorded(recorded));
         for (EventSink sink : sinks) {
             try {
                 sink.flush();

@@ -25,10 +25,13 @@ import org.parley.runtime.run.RunReport;
 
 /**
  * Runs the episodes of a plan with at most {@code parallelism} running, starting the next as soon
- * as one has stopped, as long as no more than {@link #RECORDING_BACKLOG} stopped episodes still
- * wait for their last event to reach every sink: the sinks keep up with the episodes on another
- * core, and a slow disk holds the run back instead of piling events up in memory. An episode that
- * crashes is counted as failed and the run carries on. When the last episode is done, the recorder finishes the sinks and the supervisor
+ * as one has stopped, as long as fewer than {@link #RECORDING_BACKLOG} stopped episodes still wait
+ * for their last event to reach every sink (the recorder says how many it has handled, every
+ * {@link RunRecorder#REPORT_EVERY} episodes): the sinks keep up with the episodes on another core,
+ * and a slow disk holds the run back instead of piling events up in memory. An episode that crashes
+ * is counted as failed and the run carries on. When every episode has stopped, the recorder
+ * (whose mailbox then holds every episode's last events, sent before the episode stopped) finishes
+ * the sinks. When the last episode is done, the recorder finishes the sinks and the supervisor
  * completes the report and stops; a sink that fails stops the run with its message.
  */
 final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
@@ -40,11 +43,12 @@ final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
     private final CompletableFuture<RunReport> report;
     private final ActorRef<RecorderCommand> recorder;
     private final long startedNanos = System.nanoTime();
-    /** Episodes in flight by slot: running, or stopped with events not yet recorded. */
-    private final Map<Integer, Flight> flights = new HashMap<>();
-    private final Map<ActorRef<?>, Integer> alive = new HashMap<>();
-    private final Map<String, Integer> slotOf = new HashMap<>();
+    /** Running episodes by their actor, each with its slot in the plan. */
+    private final Map<ActorRef<?>, Flight> alive = new HashMap<>();
     private int nextEpisode;
+    /** Episodes whose actor has stopped, and those whose last event the recorder has handed to the sinks. */
+    private int stopped;
+    private int recorded;
     private int completed;
     private int failed;
     private long actions;
@@ -52,12 +56,15 @@ final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
     /** The totals handed to the sinks at the end, and the report the run completes with. */
     private RunReport totals;
 
-    /** Where one episode is: reported its result, stopped, and had its last event recorded. */
+    /** A running episode: its slot, when it started, and whether it reported its result. */
     private static final class Flight {
+        final int slot;
         final long startedNanos = System.nanoTime();
         boolean reported;
-        boolean stopped;
-        boolean recorded;
+
+        Flight(int slot) {
+            this.slot = slot;
+        }
     }
 
     private RunSupervisor(ActorContext<SupervisorCommand> context, RunPlan plan, EpisodeResolver resolver,
@@ -84,7 +91,7 @@ final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
 
     private Behavior<SupervisorCommand> begin() {
         fill();
-        return flights.isEmpty() ? finishRun() : this;
+        return alive.isEmpty() ? finishRun() : this;
     }
 
     @Override
@@ -99,21 +106,18 @@ final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
     }
 
     private Behavior<SupervisorCommand> onFinished(SupervisorCommand.EpisodeFinished f) {
-        var flight = flights.get(f.slot());
-        if (flight != null && !flight.reported) {
-            flight.reported = true;
-            count(f.result());
+        for (Flight flight : alive.values()) {
+            if (flight.slot == f.slot() && !flight.reported) {
+                flight.reported = true;
+                count(f.result());
+            }
         }
         return this;
     }
 
     private Behavior<SupervisorCommand> onRecorded(SupervisorCommand.Recorded r) {
-        Integer slot = slotOf.get(r.episode());
-        if (slot != null) {
-            flights.get(slot).recorded = true;
-            return settle(slot);
-        }
-        return this;
+        recorded = Math.max(recorded, r.episodes());
+        return settle();
     }
 
     private Behavior<SupervisorCommand> onEpisodeStopped(Terminated signal) {
@@ -121,17 +125,16 @@ final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
             return finishing ? this : abort("the run's recorder stopped: "
                     + (signal instanceof ChildFailed cf ? Failures.describe(cf.getCause()) : "stopped"));
         }
-        Integer slot = alive.remove(signal.getRef());
-        if (slot == null) {
+        Flight flight = alive.remove(signal.getRef());
+        if (flight == null) {
             return this;
         }
-        var flight = flights.get(slot);
-        flight.stopped = true;
+        stopped++;
         if (!flight.reported) {
             // The episode actor died without reporting: it crashed outside its own guard.
             flight.reported = true;
             String cause = signal instanceof ChildFailed cf ? Failures.describe(cf.getCause()) : "stopped";
-            EpisodeSpec spec = plan.episodes().get(slot);
+            EpisodeSpec spec = plan.episodes().get(flight.slot);
             var result = new EpisodeResult(spec.id(), spec.condition(), spec.index(), spec.seed(),
                     EpisodeResult.Status.FAILED, "failed: episode actor crashed: " + cause, 0, 0, Outcome.empty(),
                     new LinkedHashMap<>());
@@ -141,18 +144,18 @@ final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
                         System.nanoTime() - flight.startedNanos))));
             }
         }
-        return settle(slot);
+        return settle();
     }
 
-    /** An episode is done once it has stopped and its last event was recorded; either frees room for the next. */
-    private Behavior<SupervisorCommand> settle(int slot) {
-        var flight = flights.get(slot);
-        if (flight != null && flight.stopped && (flight.recorded || recorder == null)) {
-            flights.remove(slot);
-            slotOf.remove(plan.episodes().get(slot).id());
-        }
+    /** Starts what there is room for; ends the run when every episode has stopped. */
+    private Behavior<SupervisorCommand> settle() {
         fill();
-        return flights.isEmpty() && nextEpisode >= plan.episodes().size() ? finishRun() : this;
+        return alive.isEmpty() && nextEpisode >= plan.episodes().size() ? finishRun() : this;
+    }
+
+    /** Stopped episodes whose last event has not reached the sinks yet (none without a recorder). */
+    private int unrecorded() {
+        return recorder == null ? 0 : stopped - recorded;
     }
 
     private void count(EpisodeResult result) {
@@ -164,18 +167,16 @@ final class RunSupervisor extends AbstractBehavior<SupervisorCommand> {
         actions += result.actions();
     }
 
-    /** Starts episodes until the parallelism is reached or the plan is exhausted. */
+    /** Starts episodes until the parallelism or the recording backlog is reached, or the plan is exhausted. */
     private void fill() {
-        while (alive.size() < plan.parallelism() && flights.size() < plan.parallelism() + RECORDING_BACKLOG
+        while (alive.size() < plan.parallelism() && unrecorded() < RECORDING_BACKLOG
                 && nextEpisode < plan.episodes().size()) {
             int slot = nextEpisode++;
             EpisodeSpec spec = plan.episodes().get(slot);
             ActorRef<EpisodeCommand> ref = getContext().spawn(
                     EpisodeActor.create(spec, resolver, recorder, getContext().getSelf(), slot), "episode-" + slot);
             getContext().watch(ref);
-            alive.put(ref, slot);
-            flights.put(slot, new Flight());
-            slotOf.put(spec.id(), slot);
+            alive.put(ref, new Flight(slot));
         }
     }
 

@@ -8,8 +8,8 @@ public sealed interface SupervisorCommand extends KernelMessage {
     /** An episode finished; its actor stops right after sending this. */
     record EpisodeFinished(int slot, EpisodeResult result) implements SupervisorCommand {}
 
-    /** The run's recorder has handed an episode's last event to every sink. */
-    record Recorded(String episode) implements SupervisorCommand {}
+    /** The run's recorder has handed the last event of this many episodes to every sink. */
+    record Recorded(int episodes) implements SupervisorCommand {}
 
     /** A sink failed: the run stops with this message. */
     record SinkFailed(String message) implements SupervisorCommand {}

@@ -98,7 +98,7 @@ class MessageSerializationTest extends KernelTest {
                         OUTCOME, List.of(new Fact("judge", null, Map.of("rubric", "sotopia-7")))), null),
                 new EpisodeCommand.Evaluated("agent-left", OUTCOME, null, "judge model unreachable"),
                 new SupervisorCommand.EpisodeFinished(7, result()),
-                new SupervisorCommand.Recorded("baseline/0007"),
+                new SupervisorCommand.Recorded(16),
                 new SupervisorCommand.SinkFailed("TranscriptWriter failed: disk full"),
                 new SupervisorCommand.RecorderClosed(null),
                 new RecorderCommand.FlushTick(),
