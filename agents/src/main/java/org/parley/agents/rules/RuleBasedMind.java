@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import org.parley.agents.memory.ConversationWindow;
 import org.parley.agents.persona.BigFive;
 import org.parley.agents.persona.Persona;
@@ -28,15 +27,6 @@ public abstract class RuleBasedMind implements Mind {
     /** Window size when a policy does not ask for another. */
     public static final int DEFAULT_MEMORY = 32;
 
-    /**
-     * {@code rule-based:<policy>} per policy name, shared by every mind of that policy: it labels
-     * every action, and run listeners that key their meters by it then find the very same string
-     * instead of comparing the characters of a fresh one per action. Policy names come from code,
-     * so the map stays small; past {@value #MAX_SHARED_DESCRIPTIONS} names a mind keeps its own.
-     */
-    private static final ConcurrentHashMap<String, String> DESCRIPTIONS = new ConcurrentHashMap<>();
-    private static final int MAX_SHARED_DESCRIPTIONS = 256;
-
     private final String agentId;
     private final Persona persona;
     private final String policy;
@@ -55,7 +45,7 @@ public abstract class RuleBasedMind implements Mind {
             throw new IllegalArgumentException("a rule-based mind needs a policy name");
         }
         this.policy = policy;
-        this.description = describe(policy);
+        this.description = "rule-based:" + policy;
         this.random = new SplittableRandom(seed);
         this.memory = new ConversationWindow(agentId, memoryCapacity);
     }
@@ -82,15 +72,6 @@ public abstract class RuleBasedMind implements Mind {
     @Override
     public String describe() {
         return description;
-    }
-
-    private static String describe(String policy) {
-        var shared = DESCRIPTIONS.get(policy);
-        if (shared != null) {
-            return shared;
-        }
-        var own = "rule-based:" + policy;
-        return DESCRIPTIONS.size() < MAX_SHARED_DESCRIPTIONS ? DESCRIPTIONS.computeIfAbsent(policy, p -> own) : own;
     }
 
     /** Reacts to a new observation (already stored in memory). The default does nothing. */
