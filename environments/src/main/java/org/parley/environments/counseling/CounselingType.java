@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 
 /** {@code environment.type: counseling} — a multi-session course between a simulated client and a counselor. */
@@ -53,12 +53,12 @@ public final class CounselingType implements EnvironmentType<CounselingParams> {
     }
 
     @Override
-    public Environment create(CounselingParams parameters, EpisodeSetup setup) {
-        return new CounselingEnvironment(parameters, setup);
+    public Environment create(CounselingParams parameters, EpisodeContext context) {
+        return new CounselingEnvironment(parameters);
     }
 
     @Override
-    public Mind ruleBasedMind(CounselingParams parameters, AgentSetup agent, EpisodeSetup setup) {
+    public Mind ruleBasedMind(CounselingParams parameters, AgentSetup agent, EpisodeContext context) {
         return switch (agent.role()) {
             case CounselingEnvironment.ROLE_CLIENT -> new ClientMind(agent.persona(), agent.seed());
             case CounselingEnvironment.ROLE_COUNSELOR -> new CounselorMind(agent.policy(), agent.params(), agent.seed());

@@ -5,8 +5,8 @@ import java.util.List;
 import org.parley.environments.dialogue.policy.DialoguePolicies;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 
 /** {@code environment.type: dialogue} — Sotopia-style social episodes with private goals and secrets. */
@@ -40,15 +40,15 @@ public final class DialogueType implements EnvironmentType<DialogueParams> {
     }
 
     @Override
-    public Environment create(DialogueParams parameters, EpisodeSetup setup) {
-        for (AgentSetup agent : setup.agents()) {
+    public Environment create(DialogueParams parameters, EpisodeContext context) {
+        for (var agent : context.agents()) {
             parameters.role(agent.role());
         }
-        return new DialogueEnvironment(parameters, setup);
+        return new DialogueEnvironment(parameters);
     }
 
     @Override
-    public Mind ruleBasedMind(DialogueParams parameters, AgentSetup agent, EpisodeSetup setup) {
+    public Mind ruleBasedMind(DialogueParams parameters, AgentSetup agent, EpisodeContext context) {
         return DialoguePolicies.create(parameters, agent);
     }
 }

@@ -3,8 +3,8 @@ package org.parley.environments.maze;
 import java.util.List;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 import org.parley.runtime.seed.Seeds;
 
@@ -47,12 +47,12 @@ public final class MazeEnvironmentType implements EnvironmentType<MazeParams> {
     }
 
     @Override
-    public Environment create(MazeParams parameters, EpisodeSetup setup) {
+    public Environment create(MazeParams parameters, EpisodeContext context) {
         return new MazeEnvironment(parameters);
     }
 
     @Override
-    public Mind ruleBasedMind(MazeParams parameters, AgentSetup agent, EpisodeSetup setup) {
+    public Mind ruleBasedMind(MazeParams parameters, AgentSetup agent, EpisodeContext context) {
         var policy = agent.policy() == null ? NavigatorMind.POLICY : agent.policy();
         if (!policy.equals(NavigatorMind.POLICY)) {
             throw new IllegalArgumentException("agent " + agent.id() + ": the maze has no rule-based policy '" + policy

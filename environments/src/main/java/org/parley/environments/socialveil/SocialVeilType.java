@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 
 /** {@code environment.type: socialveil} — two-person episodes under communication barriers. */
@@ -49,12 +49,12 @@ public final class SocialVeilType implements EnvironmentType<SocialVeilParams> {
     }
 
     @Override
-    public Environment create(SocialVeilParams parameters, EpisodeSetup setup) {
-        return new SocialVeilEnvironment(parameters, setup);
+    public Environment create(SocialVeilParams parameters, EpisodeContext context) {
+        return new SocialVeilEnvironment(parameters);
     }
 
     @Override
-    public Mind ruleBasedMind(SocialVeilParams parameters, AgentSetup agent, EpisodeSetup setup) {
+    public Mind ruleBasedMind(SocialVeilParams parameters, AgentSetup agent, EpisodeContext context) {
         return new SocialVeilMind(agent.persona(), agent.params(), agent.seed());
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.parley.agents.persona.Persona;
+import org.parley.runtime.environment.EpisodeContext;
 
 /**
  * One agent of an episode.
@@ -19,5 +20,10 @@ public record AgentSetup(String id, String role, Persona persona, String policy,
 
     public AgentSetup {
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** This agent as an episode's context lists it: id, role, seed, and its persona as the profile. */
+    public EpisodeContext.Participant participant() {
+        return new EpisodeContext.Participant(id, role, seed, persona);
     }
 }

@@ -1,6 +1,7 @@
 package org.parley.environments.spi;
 
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 
 /**
@@ -34,9 +35,13 @@ public interface EnvironmentType<P> {
         return java.util.List.of();
     }
 
-    /** A fresh environment for one episode. */
-    Environment create(P parameters, EpisodeSetup setup);
+    /**
+     * A fresh environment for one episode. The context is the one {@link Environment#start} will
+     * get: the episode's id, condition and seed, and its participants with their seeds and
+     * profiles (read a participant's persona with {@link org.parley.agents.persona.Persona#of}).
+     */
+    Environment create(P parameters, EpisodeContext context);
 
     /** The rule-based mind for one agent: a behaviour model driven by its persona and state. */
-    Mind ruleBasedMind(P parameters, AgentSetup agent, EpisodeSetup setup);
+    Mind ruleBasedMind(P parameters, AgentSetup agent, EpisodeContext context);
 }

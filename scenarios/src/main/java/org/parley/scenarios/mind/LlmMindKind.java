@@ -14,7 +14,7 @@ import java.util.function.Function;
 import org.parley.agents.llm.LlmMind;
 import org.parley.agents.llm.LlmMindSpec;
 import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.models.ModelGateway;
 import org.parley.runtime.mind.Mind;
 import org.parley.scenarios.mind.Suggestions;
@@ -164,13 +164,13 @@ public final class LlmMindKind implements MindKind {
         }
 
         @Override
-        public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeSetup episode) {
+        public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeContext episode) {
             throw new IllegalStateException("agent '" + agent.id() + "' has an llm mind, which needs the run's models;"
                     + " run it through a prepared run (parley run) so its gateways exist");
         }
 
         @Override
-        public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeSetup episode,
+        public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeContext episode,
                 Function<String, ? extends ModelGateway> models) {
             if (models == null) {
                 return create(environment, agent, episode);

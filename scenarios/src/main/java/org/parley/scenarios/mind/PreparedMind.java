@@ -3,7 +3,7 @@ package org.parley.scenarios.mind;
 import java.util.List;
 import java.util.function.Function;
 import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.models.ModelGateway;
 import org.parley.runtime.mind.Mind;
 
@@ -14,13 +14,13 @@ public interface PreparedMind {
     String describe();
 
     /** A new mind for one agent of one episode. Called on the episode's actor. */
-    Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeSetup episode);
+    Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeContext episode);
 
     /**
      * A new mind for one agent of one episode, with the run's models (gateways by model name).
      * Minds that call no model ignore them.
      */
-    default Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeSetup episode,
+    default Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeContext episode,
             Function<String, ? extends ModelGateway> models) {
         return create(environment, agent, episode);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 import org.parley.scenarios.mind.Suggestions;
 
@@ -57,7 +57,7 @@ public final class RuleBasedMindKind implements MindKind {
             }
 
             @Override
-            public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeSetup episode) {
+            public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeContext episode) {
                 return environment.create(agent, episode);
             }
         };

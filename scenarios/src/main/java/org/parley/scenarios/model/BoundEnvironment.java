@@ -3,8 +3,8 @@ package org.parley.scenarios.model;
 import java.util.List;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 import org.parley.scenarios.mind.RuleBasedMinds;
 
@@ -15,17 +15,17 @@ public record BoundEnvironment(EnvironmentType<?> type, Object params) implement
         return type.name();
     }
 
-    public Environment create(EpisodeSetup setup) {
-        return createTyped(type, setup);
+    public Environment create(EpisodeContext context) {
+        return createTyped(type, context);
     }
 
-    public Mind ruleBasedMind(AgentSetup agent, EpisodeSetup setup) {
-        return mindTyped(type, agent, setup);
+    public Mind ruleBasedMind(AgentSetup agent, EpisodeContext context) {
+        return mindTyped(type, agent, context);
     }
 
     /** The environment type's rule-based mind for the agent. */
     @Override
-    public Mind create(AgentSetup agent, EpisodeSetup episode) {
+    public Mind create(AgentSetup agent, EpisodeContext episode) {
         return ruleBasedMind(agent, episode);
     }
 
@@ -33,12 +33,12 @@ public record BoundEnvironment(EnvironmentType<?> type, Object params) implement
         return rolesTyped(type);
     }
 
-    private <P> Environment createTyped(EnvironmentType<P> t, EpisodeSetup setup) {
-        return t.create(t.parametersType().cast(params), setup);
+    private <P> Environment createTyped(EnvironmentType<P> t, EpisodeContext context) {
+        return t.create(t.parametersType().cast(params), context);
     }
 
-    private <P> Mind mindTyped(EnvironmentType<P> t, AgentSetup agent, EpisodeSetup setup) {
-        return t.ruleBasedMind(t.parametersType().cast(params), agent, setup);
+    private <P> Mind mindTyped(EnvironmentType<P> t, AgentSetup agent, EpisodeContext context) {
+        return t.ruleBasedMind(t.parametersType().cast(params), agent, context);
     }
 
     private <P> List<String> rolesTyped(EnvironmentType<P> t) {
