@@ -6,13 +6,14 @@ import org.parley.environments.codebase.task.CodingTask;
 import org.parley.environments.codebase.task.TaskGenerator;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 import org.parley.runtime.seed.Seeds;
 
 /** {@code environment.type: codebase} — collaborative coding with a merge oracle (CooperBench). */
-public final class CodebaseEnvironmentType implements EnvironmentType<CodebaseParams> {
+public final class CodebaseEnvironmentType implements EnvironmentType<CodebaseParams>, RuleBasedMinds<CodebaseParams> {
     public static final String NAME = "codebase";
     public static final String ROLE = "coder";
 
@@ -24,11 +25,6 @@ public final class CodebaseEnvironmentType implements EnvironmentType<CodebasePa
     @Override
     public String summary() {
         return "Coders implement features on their own git branches; the branches are merged and hidden tests judge (CooperBench).";
-    }
-
-    @Override
-    public Class<CodebaseParams> parametersType() {
-        return CodebaseParams.class;
     }
 
     @Override

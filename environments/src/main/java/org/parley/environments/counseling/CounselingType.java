@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 
 /** {@code environment.type: counseling} — a multi-session course between a simulated client and a counselor. */
-public final class CounselingType implements EnvironmentType<CounselingParams> {
+public final class CounselingType implements EnvironmentType<CounselingParams>, RuleBasedMinds<CounselingParams> {
 
     @Override
     public String name() {
@@ -19,11 +20,6 @@ public final class CounselingType implements EnvironmentType<CounselingParams> {
     @Override
     public String summary() {
         return "Multi-session counseling: a CBT-modelled client and a staged counselor, audited for risk and alliance";
-    }
-
-    @Override
-    public Class<CounselingParams> parametersType() {
-        return CounselingParams.class;
     }
 
     @Override

@@ -5,12 +5,13 @@ import java.util.List;
 import org.parley.environments.dialogue.policy.DialoguePolicies;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 
 /** {@code environment.type: dialogue} — Sotopia-style social episodes with private goals and secrets. */
-public final class DialogueType implements EnvironmentType<DialogueParams> {
+public final class DialogueType implements EnvironmentType<DialogueParams>, RuleBasedMinds<DialogueParams> {
 
     public static final String NAME = "dialogue";
 
@@ -22,11 +23,6 @@ public final class DialogueType implements EnvironmentType<DialogueParams> {
     @Override
     public String summary() {
         return "Sotopia-style social episodes: private goals and secrets, negotiation, favours, small talk";
-    }
-
-    @Override
-    public Class<DialogueParams> parametersType() {
-        return DialogueParams.class;
     }
 
     @Override

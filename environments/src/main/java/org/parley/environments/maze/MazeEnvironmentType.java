@@ -3,6 +3,7 @@ package org.parley.environments.maze;
 import java.util.List;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
@@ -17,7 +18,7 @@ import org.parley.runtime.seed.Seeds;
  * each overridable in {@code mind.params}; {@code mind.params.relay} swaps skills at a set turn.
  * Without a {@code coordinate-convention} an agent's habit is drawn from its seed.
  */
-public final class MazeEnvironmentType implements EnvironmentType<MazeParams> {
+public final class MazeEnvironmentType implements EnvironmentType<MazeParams>, RuleBasedMinds<MazeParams> {
     public static final String NAME = "maze";
     public static final String ROLE = "navigator";
 
@@ -29,11 +30,6 @@ public final class MazeEnvironmentType implements EnvironmentType<MazeParams> {
     @Override
     public String summary() {
         return "Split-knowledge maze: two agents see different halves of a grid and must agree on every move";
-    }
-
-    @Override
-    public Class<MazeParams> parametersType() {
-        return MazeParams.class;
     }
 
     @Override

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 
 /** {@code environment.type: socialveil} — two-person episodes under communication barriers. */
-public final class SocialVeilType implements EnvironmentType<SocialVeilParams> {
+public final class SocialVeilType implements EnvironmentType<SocialVeilParams>, RuleBasedMinds<SocialVeilParams> {
 
     @Override
     public String name() {
@@ -19,11 +20,6 @@ public final class SocialVeilType implements EnvironmentType<SocialVeilParams> {
     @Override
     public String summary() {
         return "Two-person Sotopia-style episode; agent A may carry a communication barrier (vague, cultural, emotional)";
-    }
-
-    @Override
-    public Class<SocialVeilParams> parametersType() {
-        return SocialVeilParams.class;
     }
 
     @Override

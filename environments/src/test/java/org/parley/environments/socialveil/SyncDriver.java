@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Event;
@@ -34,7 +35,7 @@ public final class SyncDriver {
 
     private SyncDriver() {}
 
-    public static <P> Run run(EnvironmentType<P> type, P params, List<AgentSetup> agents, String condition, long seed,
+    public static <P, T extends EnvironmentType<P> & RuleBasedMinds<P>> Run run(T type, P params, List<AgentSetup> agents, String condition, long seed,
             int maxTurns, SimulationMetrics metrics) {
         var ctx = new EpisodeContext(condition + "/0", condition, seed,
                 agents.stream().map(AgentSetup::participant).toList(), metrics);

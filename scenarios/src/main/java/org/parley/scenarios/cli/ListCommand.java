@@ -45,7 +45,7 @@ final class ListCommand implements Callable<Integer> {
         out.println();
         out.println("Environment types:");
         for (EnvironmentType<?> t : EnvironmentTypes.installed().all()) {
-            out.printf("  %-16s %s%n", t.name(), t.summary());
+            out.printf("  %-16s %s%n", t.name(), t.summary().isBlank() ? "—" : t.summary());
         }
         out.println();
         out.println("Mind kinds:");

@@ -19,6 +19,7 @@ import org.parley.scenarios.mind.MindKind;
 import org.parley.scenarios.mind.MindKinds;
 import org.parley.scenarios.mind.MindRequest;
 import org.parley.scenarios.mind.PreparedMind;
+import org.parley.scenarios.mind.RuleBasedMindKind;
 import org.parley.scenarios.model.AgentSpec;
 import org.parley.scenarios.model.BoundEnvironment;
 import org.parley.scenarios.model.MindSpec;
@@ -96,8 +97,16 @@ final class ScenarioBinder {
         if (params.isNull()) {
             params = JsonNodeFactory.instance.objectNode();
         }
+        Class<?> parametersType;
+        try {
+            parametersType = type.parametersType();
+        } catch (RuntimeException e) {
+            problems.add(tree.locations().value("/environment/type"), "environment type '" + typeName
+                    + "' cannot be used: " + e.getMessage(), null);
+            return null;
+        }
         // a null result means the problem was reported (perhaps already, for another condition)
-        Object bound = Binding.bind(params, type.parametersType(), "/environment/params", tree, problems);
+        Object bound = Binding.bind(params, parametersType, "/environment/params", tree, problems);
         if (bound == null) {
             return null;
         }
@@ -119,8 +128,9 @@ final class ScenarioBinder {
         return result;
     }
 
+    @SuppressWarnings("unchecked")
     private static <P> List<String> checkTyped(EnvironmentType<P> type, Object params) {
-        return type.check(type.parametersType().cast(params));
+        return type.check((P) params);
     }
 
     private Map<String, Persona> bindPersonas(LocatedTree tree, Problems problems) {
@@ -170,7 +180,7 @@ final class ScenarioBinder {
                                 + (definedPersonas.isEmpty() ? "add a 'personas:' section"
                                 : "defined personas: " + String.join(", ", definedPersonas)));
             }
-            MindSpec mind = bindMind(tree, pointer, id, role, problems);
+            MindSpec mind = bindMind(tree, pointer, id, role, environment, problems);
             if (persona != null && mind != null) {
                 agents.add(new AgentSpec(id, role, personaName, persona, mind));
             }
@@ -178,12 +188,14 @@ final class ScenarioBinder {
         return agents;
     }
 
-    private MindSpec bindMind(LocatedTree tree, String agentPointer, String id, String role, Problems problems) {
+    private MindSpec bindMind(LocatedTree tree, String agentPointer, String id, String role, BoundEnvironment environment,
+            Problems problems) {
         JsonNode mind = tree.root().at(agentPointer + "/mind");
         String pointer = agentPointer + "/mind";
-        if (mind.isMissingNode()) {
+        boolean declared = !mind.isMissingNode();
+        if (!declared) {
             // No mind block: the environment's default rule-based behaviour.
-            mind = JsonNodeFactory.instance.objectNode().put("kind", "rule-based");
+            mind = JsonNodeFactory.instance.objectNode().put("kind", RuleBasedMindKind.NAME);
         }
         String kindName = mind.path("kind").asText();
         MindKind kind = mindKinds.get(kindName);
@@ -194,6 +206,15 @@ final class ScenarioBinder {
                     (close != null ? "did you mean '" + close + "'? " : "") + "installed kinds: "
                             + String.join(", ", mindKinds.names())
                             + ("llm".equals(kindName) ? "; llm minds also need a 'models' section" : ""));
+            return null;
+        }
+        if (kindName.equals(RuleBasedMindKind.NAME) && environment != null && !environment.hasRuleBasedMinds()) {
+            problems.add(loc.value(declared ? pointer : agentPointer), declared
+                            ? "agent '" + id + "' has a rule-based mind, but environment type '" + environment.name()
+                                    + "' has no rule-based minds"
+                            : "agent '" + id + "' has no mind, and environment type '" + environment.name()
+                                    + "' has no rule-based minds to give it by default",
+                    "use an llm mind: mind: { kind: llm, model: <a name under models:> }");
             return null;
         }
         int before = problems.size();

@@ -164,13 +164,13 @@ public final class LlmMindKind implements MindKind {
         }
 
         @Override
-        public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeContext episode) {
+        public Mind create(EnvironmentMinds environment, AgentSetup agent, EpisodeContext episode) {
             throw new IllegalStateException("agent '" + agent.id() + "' has an llm mind, which needs the run's models;"
                     + " run it through a prepared run (parley run) so its gateways exist");
         }
 
         @Override
-        public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeContext episode,
+        public Mind create(EnvironmentMinds environment, AgentSetup agent, EpisodeContext episode,
                 Function<String, ? extends ModelGateway> models) {
             if (models == null) {
                 return create(environment, agent, episode);

@@ -14,13 +14,13 @@ public interface PreparedMind {
     String describe();
 
     /** A new mind for one agent of one episode. Called on the episode's actor. */
-    Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeContext episode);
+    Mind create(EnvironmentMinds environment, AgentSetup agent, EpisodeContext episode);
 
     /**
      * A new mind for one agent of one episode, with the run's models (gateways by model name).
      * Minds that call no model ignore them.
      */
-    default Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeContext episode,
+    default Mind create(EnvironmentMinds environment, AgentSetup agent, EpisodeContext episode,
             Function<String, ? extends ModelGateway> models) {
         return create(environment, agent, episode);
     }

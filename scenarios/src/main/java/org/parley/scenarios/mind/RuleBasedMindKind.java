@@ -57,8 +57,8 @@ public final class RuleBasedMindKind implements MindKind {
             }
 
             @Override
-            public Mind create(RuleBasedMinds environment, AgentSetup agent, EpisodeContext episode) {
-                return environment.create(agent, episode);
+            public Mind create(EnvironmentMinds environment, AgentSetup agent, EpisodeContext episode) {
+                return environment.ruleBasedMind(agent, episode);
             }
         };
     }

@@ -3,13 +3,18 @@ package org.parley.scenarios.model;
 import java.util.List;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
-import org.parley.scenarios.mind.RuleBasedMinds;
+import org.parley.scenarios.mind.EnvironmentMinds;
 
-/** An environment type with its parameters bound for one condition. */
-public record BoundEnvironment(EnvironmentType<?> type, Object params) implements RuleBasedMinds {
+/**
+ * An environment type with its parameters bound for one condition.
+ *
+ * @param params an instance of the type's {@link EnvironmentType#parametersType()}, as the loader bound it
+ */
+public record BoundEnvironment(EnvironmentType<?> type, Object params) implements EnvironmentMinds {
 
     public String name() {
         return type.name();
@@ -19,14 +24,19 @@ public record BoundEnvironment(EnvironmentType<?> type, Object params) implement
         return createTyped(type, context);
     }
 
-    public Mind ruleBasedMind(AgentSetup agent, EpisodeContext context) {
-        return mindTyped(type, agent, context);
+    /** Whether the type offers rule-based minds ({@link RuleBasedMinds}). */
+    public boolean hasRuleBasedMinds() {
+        return type instanceof RuleBasedMinds<?>;
     }
 
     /** The environment type's rule-based mind for the agent. */
     @Override
-    public Mind create(AgentSetup agent, EpisodeContext episode) {
-        return ruleBasedMind(agent, episode);
+    public Mind ruleBasedMind(AgentSetup agent, EpisodeContext context) {
+        if (!(type instanceof RuleBasedMinds<?> minds)) {
+            throw new IllegalStateException("environment type '" + type.name() + "' has no rule-based minds, so agent '"
+                    + agent.id() + "' needs another kind of mind, such as llm");
+        }
+        return mindTyped(minds, agent, context);
     }
 
     public List<String> roles() {
@@ -34,14 +44,20 @@ public record BoundEnvironment(EnvironmentType<?> type, Object params) implement
     }
 
     private <P> Environment createTyped(EnvironmentType<P> t, EpisodeContext context) {
-        return t.create(t.parametersType().cast(params), context);
+        return t.create(typed(), context);
     }
 
-    private <P> Mind mindTyped(EnvironmentType<P> t, AgentSetup agent, EpisodeContext context) {
-        return t.ruleBasedMind(t.parametersType().cast(params), agent, context);
+    private <P> Mind mindTyped(RuleBasedMinds<P> minds, AgentSetup agent, EpisodeContext context) {
+        return minds.ruleBasedMind(typed(), agent, context);
     }
 
     private <P> List<String> rolesTyped(EnvironmentType<P> t) {
-        return t.roles(t.parametersType().cast(params));
+        return t.roles(typed());
+    }
+
+    /** The parameters as the type's own: the loader bound them to its parameters type. */
+    @SuppressWarnings("unchecked")
+    private <P> P typed() {
+        return (P) params;
     }
 }

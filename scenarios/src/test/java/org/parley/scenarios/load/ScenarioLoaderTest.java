@@ -13,6 +13,7 @@ import org.parley.runtime.protocol.TurnProtocol;
 import org.parley.scenarios.mind.MindKinds;
 import org.parley.scenarios.model.LoadedScenario;
 import org.parley.scenarios.testenv.EchoEnvironmentType;
+import org.parley.scenarios.testenv.TallyEnvironmentType;
 
 class ScenarioLoaderTest {
     @TempDir
@@ -236,5 +237,24 @@ class ScenarioLoaderTest {
                 .contains("installed kinds: llm, rule-based");
         p = problems(ScenarioFiles.VALID.replace("type: echo", "type: ech"));
         assertThat(p).singleElement().asString().contains("unknown environment type 'ech'").contains("did you mean 'echo'?");
+    }
+
+    @Test
+    void anEnvironmentTypeWithoutRuleBasedMindsIsPlayedByLlmMinds() throws Exception {
+        ScenarioFiles.write(dir, "personas/bob.yaml", ScenarioFiles.BOB);
+        Path file = ScenarioFiles.write(dir, "tally.yaml", """
+                scenario: tally-test
+                environment: { type: tally, params: { rounds: 2 } }
+                models: { gpt: { provider: openai, model: gpt-4o-mini } }
+                personas: { bob: personas/bob.yaml }
+                agents:
+                  - { id: a, role: speaker, persona: bob, mind: { kind: llm, model: gpt } }
+                  - { id: b, role: speaker, persona: bob, mind: { kind: llm, model: gpt } }
+                """);
+        LoadedScenario s = loader(Map.of()).load(file);
+        // the type declares no parametersType(): its type argument is what the params bind to
+        assertThat(s.base().environment().params()).isEqualTo(new TallyEnvironmentType.Params(2));
+        assertThat(s.base().environment().hasRuleBasedMinds()).isFalse();
+        assertThat(s.base().agents()).extracting(a -> a.mind().describe()).containsExactly("llm:gpt", "llm:gpt");
     }
 }

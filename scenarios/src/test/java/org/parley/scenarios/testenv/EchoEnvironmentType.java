@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
@@ -23,7 +24,8 @@ import org.parley.runtime.mind.Turn;
  * A small test-only environment: agents take turns saying a number; each agent's score is the sum
  * of what it said. Roles are {@code caller} and {@code answerer}.
  */
-public final class EchoEnvironmentType implements EnvironmentType<EchoEnvironmentType.Params> {
+public final class EchoEnvironmentType
+        implements EnvironmentType<EchoEnvironmentType.Params>, RuleBasedMinds<EchoEnvironmentType.Params> {
 
     /** Parameters bound from {@code environment.params}. */
     public record Params(int maxRounds, double threshold, Duration patience, String topic) {
