@@ -1,10 +1,10 @@
 package org.parley.environments.codebase;
 
 import java.util.List;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.codebase.task.Codebase;
 import org.parley.environments.codebase.task.CodingTask;
 import org.parley.environments.codebase.task.TaskGenerator;
-import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;

@@ -1,9 +1,9 @@
 package org.parley.environments.dialogue;
 
-import org.parley.environments.dialogue.setting.DialogueParams;
 import java.util.List;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.dialogue.policy.DialoguePolicies;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.environments.dialogue.setting.DialogueParams;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;

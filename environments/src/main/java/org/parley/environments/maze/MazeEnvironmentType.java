@@ -1,7 +1,7 @@
 package org.parley.environments.maze;
 
 import java.util.List;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;

@@ -2,7 +2,7 @@ package org.parley.environments.socialveil;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;

@@ -1,5 +1,6 @@
 package org.parley.environments.spi;
 
+import org.parley.agents.mind.AgentSetup;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 

@@ -1,11 +1,11 @@
 package org.parley.environments.dialogue;
 
-import org.parley.environments.dialogue.setting.DialogueParams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.agents.mind.AgentSetup;
+import org.parley.environments.dialogue.setting.DialogueParams;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Event;

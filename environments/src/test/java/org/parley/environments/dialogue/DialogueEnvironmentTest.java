@@ -1,9 +1,5 @@
 package org.parley.environments.dialogue;
 
-import org.parley.environments.dialogue.setting.DialogueParams;
-import org.parley.environments.dialogue.setting.Objective;
-import org.parley.environments.dialogue.setting.Relationship;
-import org.parley.environments.dialogue.setting.RoleBrief;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.agents.mind.AgentSetup;
+import org.parley.environments.dialogue.setting.DialogueParams;
+import org.parley.environments.dialogue.setting.Objective;
+import org.parley.environments.dialogue.setting.Relationship;
+import org.parley.environments.dialogue.setting.RoleBrief;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Event;

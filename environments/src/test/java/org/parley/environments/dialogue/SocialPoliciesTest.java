@@ -1,9 +1,5 @@
 package org.parley.environments.dialogue;
 
-import org.parley.environments.dialogue.setting.DialogueParams;
-import org.parley.environments.dialogue.setting.Objective;
-import org.parley.environments.dialogue.setting.Relationship;
-import org.parley.environments.dialogue.setting.RoleBrief;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.persona.Persona;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.environments.dialogue.setting.DialogueParams;
+import org.parley.environments.dialogue.setting.Objective;
+import org.parley.environments.dialogue.setting.Relationship;
+import org.parley.environments.dialogue.setting.RoleBrief;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.metrics.SimulationMetrics;

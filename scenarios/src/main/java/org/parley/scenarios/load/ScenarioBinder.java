@@ -1,8 +1,8 @@
 package org.parley.scenarios.load;
 
-import org.parley.scenarios.mind.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,16 +10,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parley.agents.mind.MindKind;
+import org.parley.agents.mind.MindKinds;
+import org.parley.agents.mind.MindRequest;
+import org.parley.agents.mind.PreparedMind;
+import org.parley.agents.mind.RuleBasedMindKind;
+import org.parley.agents.mind.Suggestions;
 import org.parley.agents.persona.Persona;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.runtime.protocol.TurnProtocol;
 import org.parley.runtime.run.Limits;
 import org.parley.runtime.run.RunPlan;
-import org.parley.scenarios.mind.MindKind;
-import org.parley.scenarios.mind.MindKinds;
-import org.parley.scenarios.mind.MindRequest;
-import org.parley.scenarios.mind.PreparedMind;
-import org.parley.scenarios.mind.RuleBasedMindKind;
 import org.parley.scenarios.model.AgentSpec;
 import org.parley.scenarios.model.BoundEnvironment;
 import org.parley.scenarios.model.MindSpec;
@@ -198,7 +199,7 @@ final class ScenarioBinder {
             mind = JsonNodeFactory.instance.objectNode().put("kind", RuleBasedMindKind.NAME);
         }
         String kindName = mind.path("kind").asText();
-        MindKind kind = mindKinds.get(kindName);
+        MindKind<?> kind = mindKinds.get(kindName);
         Locations loc = tree.locations();
         if (kind == null) {
             String close = Suggestions.closest(kindName, mindKinds.names());
@@ -217,19 +218,38 @@ final class ScenarioBinder {
                     "use an llm mind: mind: { kind: llm, model: <a name under models:> }");
             return null;
         }
+        // The block's other keys are the kind's parameters, bound like environment.params.
+        ObjectNode body = mind.isObject() ? ((ObjectNode) mind).deepCopy() : JsonNodeFactory.instance.objectNode();
+        body.remove("kind");
+        Object parameters = Binding.bind(body, kind.parametersType(), pointer, aMind(kindName), tree, problems);
+        if (parameters == null) {
+            return null;
+        }
         int before = problems.size();
         MindRequest.Report report = (p, atKey, message, hint) ->
                 problems.add(atKey ? loc.key(p) : loc.value(p), message, hint);
-        PreparedMind prepared = kind.prepare(new MindRequest(id, role, pointer, mind, tree.root(), report));
+        var models = new ArrayList<String>();
+        tree.root().path("models").fieldNames().forEachRemaining(models::add);
+        PreparedMind prepared = prepareTyped(kind, parameters, new MindRequest(id, role, pointer, models, report));
         if (problems.size() > before || prepared == null) {
             return null;
         }
-        String policy = mind.path("policy").isTextual() ? mind.path("policy").asText() : null;
-        @SuppressWarnings("unchecked")
-        Map<String, Object> params = mind.path("params").isObject()
-                ? Binding.MAPPER.convertValue(mind.get("params"), LinkedHashMap.class)
-                : Map.of();
-        return new MindSpec(kindName, policy, params, prepared);
+        return new MindSpec(kindName, parameters, prepared);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> PreparedMind prepareTyped(MindKind<P> kind, Object parameters, MindRequest request) {
+        return kind.prepare((P) parameters, request);
+    }
+
+    /**
+     * How problems name a mind block of a kind: "a rule-based mind", "an llm mind" (an initialism
+     * is read letter by letter, so its article follows the first letter's name).
+     */
+    static String aMind(String kind) {
+        boolean initialism = !kind.isEmpty() && kind.chars().noneMatch(c -> "aeiouy".indexOf(c) >= 0);
+        boolean vowelSound = !kind.isEmpty() && (initialism ? "aefhilmnorsx" : "aeiou").indexOf(kind.charAt(0)) >= 0;
+        return (vowelSound ? "an " : "a ") + kind + " mind";
     }
 
     private TurnProtocol bindProtocol(LocatedTree tree, Set<String> agentIds, Problems problems) {

@@ -1,13 +1,13 @@
 package org.parley.scenarios.model;
 
 import java.util.List;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.agents.mind.AgentSetup;
+import org.parley.agents.mind.EnvironmentMinds;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
-import org.parley.scenarios.mind.EnvironmentMinds;
 
 /**
  * An environment type with its parameters bound for one condition.

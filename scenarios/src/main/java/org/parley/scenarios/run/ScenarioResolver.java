@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.parley.environments.spi.AgentSetup;
 import org.parley.models.Gateways;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.episode.EpisodeResolver;
 import org.parley.runtime.episode.ResolvedEpisode;
 import org.parley.runtime.run.EpisodeSpec;
@@ -53,17 +53,14 @@ public final class ScenarioResolver implements EpisodeResolver {
         Gateways gateways = models.gateways(spec.condition());
         List<ResolvedEpisode.Agent> agents = new ArrayList<>();
         for (AgentSpec a : s.agents()) {
-            // the persona is the agent's profile: the kernel hands it to the environment in its context
+            // The persona is the agent's profile: the kernel puts it, with the agent's seed, into the
+            // episode's context; the mind gets the same participant, with the seed its factory is given.
             agents.add(new ResolvedEpisode.Agent(a.id(), a.role(), Seeds.agent(spec.seed(), a.id()), a.persona(),
-                    (context, agentSeed) -> a.mind().prepared().create(s.environment(), agentSetup(a, agentSeed), context,
-                            gateways)));
+                    (context, agentSeed) -> a.mind().prepared().create(
+                            new EpisodeContext.Participant(a.id(), a.role(), agentSeed, a.persona()), context,
+                            s.environment(), gateways)));
         }
         return new ResolvedEpisode(s.protocol(), s.limits(), context -> s.environment().create(context), agents,
                 models.evaluator(spec.condition()));
-    }
-
-    /** The agent as its mind sees it, with the seed the kernel gives its mind. */
-    private static AgentSetup agentSetup(AgentSpec a, long agentSeed) {
-        return new AgentSetup(a.id(), a.role(), a.persona(), a.mind().policy(), a.mind().params(), agentSeed);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Action;

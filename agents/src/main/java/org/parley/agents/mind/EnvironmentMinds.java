@@ -1,12 +1,12 @@
-package org.parley.scenarios.mind;
+package org.parley.agents.mind;
 
-import org.parley.environments.spi.AgentSetup;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 
 /**
  * The rule-based minds of an agent's environment, with the condition's parameters bound: where a
- * {@code kind: rule-based} mind comes from.
+ * {@code kind: rule-based} mind comes from. The scenario loader provides it; the environment
+ * module's types supply the behaviour models behind it.
  */
 @FunctionalInterface
 public interface EnvironmentMinds {

@@ -1,4 +1,4 @@
-package org.parley.environments.spi;
+package org.parley.agents.mind;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,7 +7,8 @@ import org.parley.agents.persona.Persona;
 import org.parley.runtime.environment.EpisodeContext;
 
 /**
- * One agent of an episode.
+ * One agent as a rule-based mind is built for it: who it is, what the scenario asks of its
+ * behaviour, and its seed.
  *
  * @param id      the agent's id in the scenario
  * @param role    the environment role it plays
