@@ -2,6 +2,7 @@ package org.parley.environments.counseling;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.environments.spi.RuleBasedMinds;
@@ -46,6 +47,12 @@ public final class CounselingType implements EnvironmentType<CounselingParams>, 
             problems.add("critic: must be none, client or counselor, was '" + p.critic() + "'");
         }
         return problems;
+    }
+
+    /** {@code sessions × max-rounds}: a course ends after its last session, each at most {@code max-rounds} rounds. */
+    @Override
+    public Optional<RoundCap> roundCap(CounselingParams parameters) {
+        return Optional.of(new RoundCap(parameters.sessions() * parameters.maxRounds(), "sessions × max-rounds"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.parley.environments.dialogue;
 
 import java.util.List;
+import java.util.Optional;
 import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.dialogue.policy.DialoguePolicies;
 import org.parley.environments.dialogue.setting.DialogueParams;
@@ -33,6 +34,12 @@ public final class DialogueType implements EnvironmentType<DialogueParams>, Rule
     @Override
     public List<String> check(DialogueParams parameters) {
         return parameters.problems();
+    }
+
+    /** {@code max-rounds}: the episode ends with reason {@code max-rounds} after that many rounds. */
+    @Override
+    public Optional<RoundCap> roundCap(DialogueParams parameters) {
+        return Optional.of(new RoundCap(parameters.maxRounds(), "max-rounds"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.parley.environments.socialveil;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.environments.spi.RuleBasedMinds;
@@ -42,6 +43,12 @@ public final class SocialVeilType implements EnvironmentType<SocialVeilParams>, 
         }
         problems.addAll(p.barrier().problems("barrier."));
         return problems;
+    }
+
+    /** {@code max-rounds}: the episode ends with reason {@code max-rounds} after that many rounds. */
+    @Override
+    public Optional<RoundCap> roundCap(SocialVeilParams parameters) {
+        return Optional.of(new RoundCap(parameters.maxRounds(), "max-rounds"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.parley.environments.spi;
 
 import java.util.List;
+import java.util.Optional;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 
@@ -54,6 +55,26 @@ public interface EnvironmentType<P> {
     default List<String> check(P parameters) {
         return List.of();
     }
+
+    /**
+     * The setting's own length cap, when its rules end it after so many rounds (dialogue's
+     * {@code max-rounds}); empty, the default, when its length is open. It is the rule of the game,
+     * and ends the episode with the environment's own reason; the runtime's {@code limits.max-turns}
+     * is only a safety net, and the loader refuses a scenario whose {@code max-turns} would end its
+     * episodes before this cap could.
+     */
+    default Optional<RoundCap> roundCap(P parameters) {
+        return Optional.empty();
+    }
+
+    /**
+     * At most this many rounds, a round being every agent acting once.
+     *
+     * @param rounds the cap
+     * @param setBy  the {@code environment.params} keys that set it, as a user would change them
+     *               ({@code max-rounds}, {@code sessions × max-rounds})
+     */
+    record RoundCap(int rounds, String setBy) {}
 
     /**
      * A fresh environment for one episode. The context is the one {@link Environment#start} will

@@ -64,6 +64,7 @@ final class ScenarioBinder {
         root.path("agents").forEach(a -> ids.add(a.path("id").asText()));
         TurnProtocol protocol = bindProtocol(tree, ids, problems);
         Limits limits = bindLimits(tree);
+        TurnCaps.check(tree, environment, protocol, limits, problems);
         org.parley.scenarios.model.LlmSection llm = LlmSectionBinder.bind(tree, scenarioDir, problems);
 
         int episodes = root.path("episodes").asInt(DEFAULT_EPISODES);

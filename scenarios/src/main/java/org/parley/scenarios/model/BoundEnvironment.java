@@ -1,6 +1,7 @@
 package org.parley.scenarios.model;
 
 import java.util.List;
+import java.util.Optional;
 import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.mind.EnvironmentMinds;
 import org.parley.environments.spi.EnvironmentType;
@@ -41,6 +42,15 @@ public record BoundEnvironment(EnvironmentType<?> type, Object params) implement
 
     public List<String> roles() {
         return rolesTyped(type);
+    }
+
+    /** The setting's own length cap, if it has one. */
+    public Optional<EnvironmentType.RoundCap> roundCap() {
+        return roundCapTyped(type);
+    }
+
+    private <P> Optional<EnvironmentType.RoundCap> roundCapTyped(EnvironmentType<P> t) {
+        return t.roundCap(typed());
     }
 
     private <P> Environment createTyped(EnvironmentType<P> t, EpisodeContext context) {
