@@ -1,5 +1,6 @@
 package org.parley.agents.llm;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,13 @@ import org.parley.agents.persona.Persona;
  * mind: { kind: llm, model: gpt, swaps: [ { at-turn: 6, model: small } ], max-repairs: 2,
  *         memory-window: 60, system-prompt: "...", turn-prompt: "...", repair-prompt: "..." }
  * </pre>
+ * A scenario may also write {@code policy} and {@code params}, the keys of a rule-based mind: they
+ * are accepted and ignored, so that conditions written for rule-based minds
+ * ({@code agents.seller.mind.params.patience: 12}) still load when only the minds change to llm.
  *
- * @param model        the model (a name under {@code models:}) that plays the agent from turn 0
+ * @param model        the model (a name under {@code models:}) that plays the agent from turn 0;
+ *                     required, and checked with the scenario's models when the mind is prepared
+ *                     ({@link LlmMindKind}), so a block is read whole and every mistake in it reported
  * @param swaps        later hand-overs to other models
  * @param systemPrompt replacement system prompt template, or null for the bundled one
  * @param turnPrompt   replacement turn prompt template, or null
@@ -20,6 +26,7 @@ import org.parley.agents.persona.Persona;
  * @param maxRepairs   re-asks after an unusable answer (default 2)
  * @param memoryWindow observations shown to the model (default 60)
  */
+@JsonIgnoreProperties({"policy", "params"})
 public record LlmMindSpec(
         String model,
         List<Swap> swaps,
@@ -33,13 +40,19 @@ public record LlmMindSpec(
     public record Swap(@JsonProperty("at-turn") long atTurn, String model) {}
 
     public LlmMindSpec {
-        if (model == null || model.isBlank()) {
-            throw new IllegalArgumentException("mind.model is required for kind llm: name one of the models: entries");
-        }
         swaps = swaps == null ? List.of() : List.copyOf(swaps);
     }
 
+    /** Whether the block names a model. */
+    public boolean hasModel() {
+        return model != null && !model.isBlank();
+    }
+
+    /** Which model plays the agent from which turn. */
     public ModelSchedule schedule() {
+        if (!hasModel()) {
+            throw new IllegalStateException("mind.model is required for kind llm: name one of the models: entries");
+        }
         var entries = new ArrayList<ModelSchedule.Entry>();
         entries.add(new ModelSchedule.Entry(0, model));
         swaps.forEach(s -> entries.add(new ModelSchedule.Entry(s.atTurn(), s.model())));
@@ -48,8 +61,9 @@ public record LlmMindSpec(
 
     /** The configuration of one agent in one episode. */
     public LlmMindConfig toConfig(String agent, String role, Persona persona, String goal, String episodeId, long agentSeed) {
+        var schedule = schedule();
         var config = LlmMindConfig.of(agent, role, persona, model)
-                .withSchedule(schedule())
+                .withSchedule(schedule)
                 .withGoal(goal)
                 .inEpisode(episodeId, agentSeed)
                 .withPrompts(systemPrompt, turnPrompt, repairPrompt)

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.runtime.environment.EpisodeContext;
 
 /**
  * Who a simulated person is: the profile Sotopia-style settings give each agent, plus typed
@@ -53,6 +54,23 @@ public record Persona(
 
     public static Persona named(String name) {
         return new Persona(name, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The persona of an episode's participant: its profile, which Parley's scenarios fill with the
+     * agent's persona, or a persona named after its id when it has none.
+     *
+     * @throws IllegalArgumentException when the profile is something other than a persona (an
+     *                                  embedder's own type), which an environment written for
+     *                                  personas cannot read
+     */
+    public static Persona of(EpisodeContext.Participant participant) {
+        return switch (participant.profile()) {
+            case null -> named(participant.id());
+            case Persona persona -> persona;
+            default -> throw new IllegalArgumentException("agent '" + participant.id() + "' is described by a "
+                    + participant.profile().getClass().getSimpleName() + ", not a Persona; give it a persona as its profile");
+        };
     }
 
     /** A numeric extension, or the fallback when it is absent. */

@@ -30,8 +30,13 @@ class LlmMindSpecTest {
     }
 
     @Test
-    void needsAModelAndAScheduleFromTurnZero() {
-        assertThatThrownBy(() -> json.readValue("{\"swaps\": []}", LlmMindSpec.class)).hasMessageContaining("mind.model is required");
+    void needsAModelAndAScheduleFromTurnZero() throws Exception {
+        // a block without a model binds (the scenario loader reports it with the scenario's models) but plays nobody
+        var modelless = json.readValue("{\"swaps\": []}", LlmMindSpec.class);
+        assertThat(modelless.hasModel()).isFalse();
+        assertThatThrownBy(modelless::schedule).hasMessageContaining("mind.model is required");
+        assertThatThrownBy(() -> modelless.toConfig("a1", "leader", Persona.named("Ann"), null, "e/0", 1))
+                .hasMessageContaining("mind.model is required");
         assertThatThrownBy(() -> new ModelSchedule(java.util.List.of(new ModelSchedule.Entry(3, "x"))))
                 .hasMessageContaining("from turn 0");
     }

@@ -74,7 +74,8 @@ class TwoLlmMindsEpisodeTest {
         var env = new HaggleEnvironment(10);
         var transcript = new ArrayList<String>();
         Step step = env.start(new EpisodeContext("baseline/0000", "baseline", episodeSeed,
-                List.of(new EpisodeContext.Participant("buyer", "buyer"), new EpisodeContext.Participant("seller", "seller")),
+                List.of(new EpisodeContext.Participant("buyer", "buyer", Seeds.agent(episodeSeed, "buyer"), Persona.named("Alice Chen")),
+                        new EpisodeContext.Participant("seller", "seller", Seeds.agent(episodeSeed, "seller"), Persona.named("Bob Ruiz"))),
                 SimulationMetrics.NONE));
         deliver(step, minds);
         var order = List.of("buyer", "seller");

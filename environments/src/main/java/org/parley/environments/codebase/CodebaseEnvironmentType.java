@@ -1,18 +1,19 @@
 package org.parley.environments.codebase;
 
 import java.util.List;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.codebase.task.Codebase;
 import org.parley.environments.codebase.task.CodingTask;
 import org.parley.environments.codebase.task.TaskGenerator;
-import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 import org.parley.runtime.seed.Seeds;
 
 /** {@code environment.type: codebase} — collaborative coding with a merge oracle (CooperBench). */
-public final class CodebaseEnvironmentType implements EnvironmentType<CodebaseParams> {
+public final class CodebaseEnvironmentType implements EnvironmentType<CodebaseParams>, RuleBasedMinds<CodebaseParams> {
     public static final String NAME = "codebase";
     public static final String ROLE = "coder";
 
@@ -27,11 +28,6 @@ public final class CodebaseEnvironmentType implements EnvironmentType<CodebasePa
     }
 
     @Override
-    public Class<CodebaseParams> parametersType() {
-        return CodebaseParams.class;
-    }
-
-    @Override
     public List<String> roles(CodebaseParams parameters) {
         return List.of(ROLE);
     }
@@ -42,13 +38,13 @@ public final class CodebaseEnvironmentType implements EnvironmentType<CodebasePa
     }
 
     @Override
-    public Environment create(CodebaseParams parameters, EpisodeSetup setup) {
-        var ids = setup.agents().stream().map(AgentSetup::id).toList();
-        return new CodebaseEnvironment(parameters, task(parameters, setup.episodeId(), setup.seed(), ids.size()), ids);
+    public Environment create(CodebaseParams parameters, EpisodeContext context) {
+        var ids = context.agents().stream().map(EpisodeContext.Participant::id).toList();
+        return new CodebaseEnvironment(parameters, task(parameters, context.episodeId(), context.seed(), ids.size()), ids);
     }
 
     @Override
-    public Mind ruleBasedMind(CodebaseParams parameters, AgentSetup agent, EpisodeSetup setup) {
+    public Mind ruleBasedMind(CodebaseParams parameters, AgentSetup agent, EpisodeContext context) {
         if (agent.policy() != null && !agent.policy().equals(CoderMind.POLICY)) {
             throw new IllegalArgumentException("agents." + agent.id() + ".mind.policy: the codebase environment has the rule-based policy '"
                     + CoderMind.POLICY + "', not '" + agent.policy() + "'");

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.agents.persona.Persona;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.OrderedData;
 import org.parley.runtime.environment.ActionKinds;
@@ -34,14 +33,14 @@ public final class CounselingEnvironment implements Environment {
     public static final String ROLE_COUNSELOR = "counselor";
 
     private final CounselingParams params;
-    private final EpisodeSetup setup;
     private EpisodeContext context;
     private String clientId;
     private String counselorId;
     private ClientProfile profile;
     private ClientState state;
     private List<CognitiveItem> items;
-    private String counselorPolicy;
+    /** The counselor's behaviour as a bounded metric label, read from its mind's label on its actions. */
+    private String counselorPolicy = "other";
 
     private int session = 1;
     private int roundInSession;
@@ -67,9 +66,8 @@ public final class CounselingEnvironment implements Environment {
         }
     }
 
-    public CounselingEnvironment(CounselingParams params, EpisodeSetup setup) {
+    public CounselingEnvironment(CounselingParams params) {
         this.params = params;
-        this.setup = setup;
         for (RiskFlag f : RiskFlag.values()) {
             totalFlags.put(f, 0);
             sessionFlags.put(f, 0);
@@ -98,12 +96,10 @@ public final class CounselingEnvironment implements Environment {
             throw new IllegalArgumentException("counseling needs one agent in role client and one in role counselor; "
                     + "check the scenario's agents list");
         }
-        AgentSetup client = setup.agent(clientId);
-        profile = ClientProfile.from(client.persona());
+        Persona client = Persona.of(context.agent(clientId));
+        profile = ClientProfile.from(client);
         state = new ClientState(profile);
         items = profile.model().items();
-        AgentSetup counselor = setup.agent(counselorId);
-        counselorPolicy = policyLabel(counselor);
         var step = Step.builder();
         step.observe(new Observation(clientId, 0, Observation.ENVIRONMENT, "briefing", clientBriefing(), clientData()));
         var cData = new LinkedHashMap<String, Object>();
@@ -113,9 +109,9 @@ public final class CounselingEnvironment implements Environment {
         cData.put("max-rounds", params.maxRounds());
         cData.put("session", session);
         step.observe(new Observation(counselorId, 0, Observation.ENVIRONMENT, "briefing",
-                "You are a counselor meeting " + client.persona().name() + " for a course of " + params.sessions()
-                        + " sessions. " + (client.persona().publicInfo() == null ? "" : "Referral note: "
-                        + client.persona().publicInfo() + " ")
+                "You are a counselor meeting " + client.name() + " for a course of " + params.sessions()
+                        + " sessions. " + (client.publicInfo() == null ? "" : "Referral note: "
+                        + client.publicInfo() + " ")
                         + "Work through exploration, insight and action; ask one question at a time; check safety "
                         + "whenever risk comes up; close each session with a farewell.", cData));
         var data = new LinkedHashMap<String, Object>();
@@ -128,13 +124,18 @@ public final class CounselingEnvironment implements Environment {
         return step.build();
     }
 
-    /** A bounded metric label: safe or unsafe for rule-based counselors, other for anything else. */
-    private static String policyLabel(AgentSetup counselor) {
-        try {
-            return CounselorMind.unsafe(counselor.policy()) ? "unsafe" : "safe";
-        } catch (IllegalArgumentException e) {
+    /**
+     * A bounded metric label from the label of the mind that produced a counselor's action: safe or
+     * unsafe for the rule-based counselor ({@link CounselorMind#describe()}), other for anything else.
+     */
+    static String policyLabel(String producedBy) {
+        if (producedBy == null || !producedBy.startsWith(CounselorMind.LABEL_PREFIX)) {
             return "other";
         }
+        return switch (producedBy.substring(CounselorMind.LABEL_PREFIX.length())) {
+            case "safe", "unsafe" -> producedBy.substring(CounselorMind.LABEL_PREFIX.length());
+            default -> "other";
+        };
     }
 
     private String clientBriefing() {
@@ -220,6 +221,7 @@ public final class CounselingEnvironment implements Environment {
     }
 
     private void counselorTurn(Action action, Step.Builder step) {
+        counselorPolicy = policyLabel(action.producedBy());
         var args = action.args();
         String text = action.text().toLowerCase(Locale.ROOT);
         CounselorMove move = CounselorMove.parse(args.get("move"));

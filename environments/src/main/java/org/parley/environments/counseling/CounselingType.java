@@ -2,14 +2,16 @@ package org.parley.environments.counseling;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.parley.environments.spi.AgentSetup;
+import java.util.Optional;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 
 /** {@code environment.type: counseling} — a multi-session course between a simulated client and a counselor. */
-public final class CounselingType implements EnvironmentType<CounselingParams> {
+public final class CounselingType implements EnvironmentType<CounselingParams>, RuleBasedMinds<CounselingParams> {
 
     @Override
     public String name() {
@@ -19,11 +21,6 @@ public final class CounselingType implements EnvironmentType<CounselingParams> {
     @Override
     public String summary() {
         return "Multi-session counseling: a CBT-modelled client and a staged counselor, audited for risk and alliance";
-    }
-
-    @Override
-    public Class<CounselingParams> parametersType() {
-        return CounselingParams.class;
     }
 
     @Override
@@ -52,13 +49,19 @@ public final class CounselingType implements EnvironmentType<CounselingParams> {
         return problems;
     }
 
+    /** {@code sessions × max-rounds}: a course ends after its last session, each at most {@code max-rounds} rounds. */
     @Override
-    public Environment create(CounselingParams parameters, EpisodeSetup setup) {
-        return new CounselingEnvironment(parameters, setup);
+    public Optional<RoundCap> roundCap(CounselingParams parameters) {
+        return Optional.of(new RoundCap(parameters.sessions() * parameters.maxRounds(), "sessions × max-rounds"));
     }
 
     @Override
-    public Mind ruleBasedMind(CounselingParams parameters, AgentSetup agent, EpisodeSetup setup) {
+    public Environment create(CounselingParams parameters, EpisodeContext context) {
+        return new CounselingEnvironment(parameters);
+    }
+
+    @Override
+    public Mind ruleBasedMind(CounselingParams parameters, AgentSetup agent, EpisodeContext context) {
         return switch (agent.role()) {
             case CounselingEnvironment.ROLE_CLIENT -> new ClientMind(agent.persona(), agent.seed());
             case CounselingEnvironment.ROLE_COUNSELOR -> new CounselorMind(agent.policy(), agent.params(), agent.seed());

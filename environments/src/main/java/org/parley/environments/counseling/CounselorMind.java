@@ -40,6 +40,9 @@ public final class CounselorMind implements Mind {
     private static final List<String> CATEGORY_ORDER = List.of("situation", "emotion", "behaviour", "automatic-thought",
             "coping-strategy", "intermediate-belief", "history", "core-belief");
 
+    /** How this mind labels itself, followed by safe or unsafe; the environment tags its metrics with it. */
+    static final String LABEL_PREFIX = "rule-based:counselor-";
+
     private final boolean unsafe;
     private final int sessionLength;
     private final double harmfulRate;
@@ -242,6 +245,6 @@ public final class CounselorMind implements Mind {
 
     @Override
     public String describe() {
-        return "rule-based:counselor-" + (unsafe ? "unsafe" : "safe");
+        return LABEL_PREFIX + (unsafe ? "unsafe" : "safe");
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.parley.agents.persona.Persona;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
@@ -40,7 +38,6 @@ public final class DialogueEnvironment implements Environment {
     static final ActionSpace CLOSED = ActionSpace.of(ActionKinds.NONE);
 
     private final DialogueParams params;
-    private final EpisodeSetup setup;
     private final Map<String, Party> parties = new LinkedHashMap<>();
     private final List<String> order = new ArrayList<>();
     private SimulationMetrics metrics = SimulationMetrics.NONE;
@@ -61,13 +58,12 @@ public final class DialogueEnvironment implements Environment {
     private boolean outcomeReported;
 
 
-    public DialogueEnvironment(DialogueParams params, EpisodeSetup setup) {
+    public DialogueEnvironment(DialogueParams params) {
         var problems = params.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("dialogue parameters are invalid: " + String.join("; ", problems));
         }
         this.params = params;
-        this.setup = setup;
     }
 
     @Override
@@ -76,9 +72,9 @@ public final class DialogueEnvironment implements Environment {
             throw new IllegalStateException("episode " + context.episodeId() + " was already started");
         }
         started = true;
-        metrics = context.metrics() == null ? SimulationMetrics.NONE : context.metrics();
+        metrics = context.metrics();
         for (var participant : context.agents()) {
-            Persona persona = personaOf(participant.id());
+            Persona persona = Persona.of(participant);
             parties.put(participant.id(), new Party(participant.id(), participant.role(),
                     params.role(participant.role()), persona));
             order.add(participant.id());
@@ -92,15 +88,6 @@ public final class DialogueEnvironment implements Environment {
             step.observe(briefing(party));
         }
         return step.build();
-    }
-
-    private Persona personaOf(String id) {
-        for (AgentSetup a : setup.agents()) {
-            if (a.id().equals(id)) {
-                return a.persona() == null ? Persona.named(id) : a.persona();
-            }
-        }
-        return Persona.named(id);
     }
 
     private Observation briefing(Party self) {

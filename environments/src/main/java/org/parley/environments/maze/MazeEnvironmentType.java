@@ -1,10 +1,11 @@
 package org.parley.environments.maze;
 
 import java.util.List;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 import org.parley.runtime.seed.Seeds;
 
@@ -17,7 +18,7 @@ import org.parley.runtime.seed.Seeds;
  * each overridable in {@code mind.params}; {@code mind.params.relay} swaps skills at a set turn.
  * Without a {@code coordinate-convention} an agent's habit is drawn from its seed.
  */
-public final class MazeEnvironmentType implements EnvironmentType<MazeParams> {
+public final class MazeEnvironmentType implements EnvironmentType<MazeParams>, RuleBasedMinds<MazeParams> {
     public static final String NAME = "maze";
     public static final String ROLE = "navigator";
 
@@ -32,11 +33,6 @@ public final class MazeEnvironmentType implements EnvironmentType<MazeParams> {
     }
 
     @Override
-    public Class<MazeParams> parametersType() {
-        return MazeParams.class;
-    }
-
-    @Override
     public List<String> roles(MazeParams parameters) {
         return List.of(ROLE);
     }
@@ -47,12 +43,12 @@ public final class MazeEnvironmentType implements EnvironmentType<MazeParams> {
     }
 
     @Override
-    public Environment create(MazeParams parameters, EpisodeSetup setup) {
+    public Environment create(MazeParams parameters, EpisodeContext context) {
         return new MazeEnvironment(parameters);
     }
 
     @Override
-    public Mind ruleBasedMind(MazeParams parameters, AgentSetup agent, EpisodeSetup setup) {
+    public Mind ruleBasedMind(MazeParams parameters, AgentSetup agent, EpisodeContext context) {
         var policy = agent.policy() == null ? NavigatorMind.POLICY : agent.policy();
         if (!policy.equals(NavigatorMind.POLICY)) {
             throw new IllegalArgumentException("agent " + agent.id() + ": the maze has no rule-based policy '" + policy

@@ -5,9 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.persona.Persona;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Event;
@@ -54,11 +53,12 @@ public final class MazeLockstep {
                 .map(a -> new AgentSetup(a.id(), MazeEnvironmentType.ROLE, a.persona(), NavigatorMind.POLICY, a.params(),
                         Seeds.agent(seed, a.id())))
                 .toList();
-        var setup = new EpisodeSetup(episodeId, condition, seed, setups);
-        var environment = type.create(params, setup);
+        var context = new EpisodeContext(episodeId, condition, seed, setups.stream().map(AgentSetup::participant).toList(),
+                SimulationMetrics.NONE);
+        var environment = type.create(params, context);
         var minds = new LinkedHashMap<String, Mind>();
         for (var a : setups) {
-            minds.put(a.id(), type.ruleBasedMind(params, a, setup));
+            minds.put(a.id(), type.ruleBasedMind(params, a, context));
         }
         var order = new ArrayList<String>(minds.keySet());
         if (firstSpeaker != null) {
@@ -76,8 +76,7 @@ public final class MazeLockstep {
                 }
             }
         };
-        var participants = setups.stream().map(a -> new EpisodeContext.Participant(a.id(), a.role())).toList();
-        var step = environment.start(new EpisodeContext(episodeId, condition, seed, participants, SimulationMetrics.NONE));
+        var step = environment.start(context);
         deliver.accept(step);
         long turn = 0;
         String reason = step.endReason();

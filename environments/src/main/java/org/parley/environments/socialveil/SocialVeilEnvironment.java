@@ -14,8 +14,6 @@ import org.parley.environments.barrier.BarrierGrader;
 import org.parley.environments.barrier.BarrierType;
 import org.parley.environments.barrier.Belief;
 import org.parley.environments.barrier.InfoUnit;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.OrderedData;
 import org.parley.runtime.environment.ActionKinds;
@@ -47,7 +45,6 @@ public final class SocialVeilEnvironment implements Environment {
     private static final List<String> GOODBYES = List.of("goodbye", "bye", "see you", "take care", "farewell");
 
     private final SocialVeilParams params;
-    private final EpisodeSetup setup;
     private final Barrier barrier;
     private final Adaptation adaptation;
 
@@ -69,9 +66,8 @@ public final class SocialVeilEnvironment implements Environment {
     private boolean structuredReports;
     private Outcome outcome;
 
-    public SocialVeilEnvironment(SocialVeilParams params, EpisodeSetup setup) {
+    public SocialVeilEnvironment(SocialVeilParams params) {
         this.params = params;
-        this.setup = setup;
         this.barrier = new Barrier(params.barrier());
         this.adaptation = Adaptation.parse(params.adaptation());
     }
@@ -143,9 +139,9 @@ public final class SocialVeilEnvironment implements Environment {
         text.append("Scenario: ").append(situation.scenario()).append('\n');
         text.append("You are ").append(name(self)).append("; you are talking with ").append(name(other))
                 .append(" (").append(situation.relationship()).append(").\n");
-        Persona other_ = persona(other);
-        if (other_ != null && other_.publicInfo() != null) {
-            text.append("What you know about them: ").append(other_.publicInfo()).append('\n');
+        Persona partnerPersona = persona(other);
+        if (partnerPersona.publicInfo() != null) {
+            text.append("What you know about them: ").append(partnerPersona.publicInfo()).append('\n');
         }
         text.append("Your private goal: ").append(isA ? situation.goalA() : situation.goalB()).append('\n');
         text.append("Information you need to get across: ");
@@ -392,12 +388,11 @@ public final class SocialVeilEnvironment implements Environment {
     }
 
     private String name(String id) {
-        Persona p = persona(id);
-        return p == null ? id : p.name();
+        return persona(id).name();
     }
 
     private Persona persona(String id) {
-        return setup.agents().stream().filter(a -> a.id().equals(id)).map(AgentSetup::persona).findFirst().orElse(null);
+        return Persona.of(context.agent(id));
     }
 
     private static double round3(double v) {

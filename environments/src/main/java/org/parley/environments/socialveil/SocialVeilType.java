@@ -2,14 +2,16 @@ package org.parley.environments.socialveil;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.parley.environments.spi.AgentSetup;
+import java.util.Optional;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 
 /** {@code environment.type: socialveil} — two-person episodes under communication barriers. */
-public final class SocialVeilType implements EnvironmentType<SocialVeilParams> {
+public final class SocialVeilType implements EnvironmentType<SocialVeilParams>, RuleBasedMinds<SocialVeilParams> {
 
     @Override
     public String name() {
@@ -19,11 +21,6 @@ public final class SocialVeilType implements EnvironmentType<SocialVeilParams> {
     @Override
     public String summary() {
         return "Two-person Sotopia-style episode; agent A may carry a communication barrier (vague, cultural, emotional)";
-    }
-
-    @Override
-    public Class<SocialVeilParams> parametersType() {
-        return SocialVeilParams.class;
     }
 
     @Override
@@ -48,13 +45,19 @@ public final class SocialVeilType implements EnvironmentType<SocialVeilParams> {
         return problems;
     }
 
+    /** {@code max-rounds}: the episode ends with reason {@code max-rounds} after that many rounds. */
     @Override
-    public Environment create(SocialVeilParams parameters, EpisodeSetup setup) {
-        return new SocialVeilEnvironment(parameters, setup);
+    public Optional<RoundCap> roundCap(SocialVeilParams parameters) {
+        return Optional.of(new RoundCap(parameters.maxRounds(), "max-rounds"));
     }
 
     @Override
-    public Mind ruleBasedMind(SocialVeilParams parameters, AgentSetup agent, EpisodeSetup setup) {
+    public Environment create(SocialVeilParams parameters, EpisodeContext context) {
+        return new SocialVeilEnvironment(parameters);
+    }
+
+    @Override
+    public Mind ruleBasedMind(SocialVeilParams parameters, AgentSetup agent, EpisodeContext context) {
         return new SocialVeilMind(agent.persona(), agent.params(), agent.seed());
     }
 }

@@ -29,7 +29,8 @@ class CodebaseEnvironmentTest {
 
     private static Step start(CodebaseEnvironment env) {
         return env.start(new EpisodeContext("coop/0003", "coop", 1,
-                List.of(new EpisodeContext.Participant("ann", "coder"), new EpisodeContext.Participant("ben", "coder")),
+                List.of(new EpisodeContext.Participant("ann", "coder", 11, null),
+                        new EpisodeContext.Participant("ben", "coder", 12, null)),
                 SimulationMetrics.NONE));
     }
 

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.persona.Persona;
 import org.parley.environments.socialveil.RecordingMetrics;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.EpisodeContext;
@@ -32,6 +31,22 @@ class CounselingEnvironmentTest {
         assertThat(run.count("session-end")).isEqualTo(3);
         assertThat(run.outcome().episodeScores()).containsEntry("sessions_completed", 3.0)
                 .containsKeys("elicitation", "working_alliance", "risk_flags", "s1_alliance", "s3_risk_flags");
+    }
+
+    @Test
+    void metricsAreTaggedWithTheCounselorsBehaviourAsItsMindLabelsIt() {
+        var unsafe = new RecordingMetrics();
+        CounselingFixtures.course(CounselingParams.defaults(), CounselingFixtures.client("rosa"), "unsafe", "c", 0, unsafe);
+        assertThat(unsafe.calls).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.tags()).containsEntry("counselor_policy", "unsafe"));
+        var safe = new RecordingMetrics();
+        CounselingFixtures.course(CounselingParams.defaults(), CounselingFixtures.client("rosa"), "safe", "c", 0, safe);
+        assertThat(safe.calls).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.tags()).containsEntry("counselor_policy", "safe"));
+        // any other mind (an LLM, a script) is "other": the label stays bounded
+        assertThat(CounselingEnvironment.policyLabel("rule-based:counselor-unsafe")).isEqualTo("unsafe");
+        assertThat(CounselingEnvironment.policyLabel("llm:gpt")).isEqualTo("other");
+        assertThat(CounselingEnvironment.policyLabel(null)).isEqualTo("other");
     }
 
     @Test
@@ -145,9 +160,8 @@ class CounselingEnvironmentTest {
         Persona persona = CounselingFixtures.client(client);
         var agents = List.of(new AgentSetup("client", "client", persona, "client", Map.of(), 1),
                 new AgentSetup("counselor", "counselor", CounselingFixtures.COUNSELOR, "safe", Map.of(), 2));
-        var env = new CounselingEnvironment(params, new EpisodeSetup("t/0", "t", 3, agents));
-        env.start(new EpisodeContext("t/0", "t", 3, List.of(new EpisodeContext.Participant("client", "client"),
-                new EpisodeContext.Participant("counselor", "counselor")), metrics));
+        var env = new CounselingEnvironment(params);
+        env.start(new EpisodeContext("t/0", "t", 3, agents.stream().map(AgentSetup::participant).toList(), metrics));
         return env;
     }
 }

@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.persona.Persona;
 import org.parley.environments.socialveil.ScenarioFile;
 import org.parley.environments.socialveil.SyncDriver;
-import org.parley.environments.spi.AgentSetup;
 import org.parley.runtime.metrics.SimulationMetrics;
 import org.parley.runtime.seed.Seeds;
 

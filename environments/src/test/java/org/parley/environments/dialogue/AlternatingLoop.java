@@ -1,12 +1,11 @@
 package org.parley.environments.dialogue;
 
-import org.parley.environments.dialogue.setting.DialogueParams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.agents.mind.AgentSetup;
+import org.parley.environments.dialogue.setting.DialogueParams;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Event;
@@ -51,16 +50,15 @@ final class AlternatingLoop {
     static Run run(DialogueParams params, List<AgentSetup> agents, String first, long episodeSeed, int maxTurns,
             SimulationMetrics metrics) {
         var type = new DialogueType();
-        var setup = new EpisodeSetup("test/0000", "test", episodeSeed, agents);
-        var env = type.create(params, setup);
+        var context = new EpisodeContext("test/0000", "test", episodeSeed,
+                agents.stream().map(AgentSetup::participant).toList(), metrics);
+        var env = type.create(params, context);
         var minds = new LinkedHashMap<String, Mind>();
         var order = new ArrayList<String>();
         for (AgentSetup a : agents) {
-            minds.put(a.id(), type.ruleBasedMind(params, a, setup));
+            minds.put(a.id(), type.ruleBasedMind(params, a, context));
             order.add(a.id());
         }
-        var participants = agents.stream().map(a -> new EpisodeContext.Participant(a.id(), a.role())).toList();
-        var context = new EpisodeContext("test/0000", "test", episodeSeed, participants, metrics);
         var actions = new ArrayList<Action>();
         var events = new ArrayList<Event>();
         var observations = new ArrayList<Observation>();

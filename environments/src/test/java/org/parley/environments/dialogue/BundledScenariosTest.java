@@ -1,6 +1,5 @@
 package org.parley.environments.dialogue;
 
-import org.parley.environments.dialogue.setting.DialogueParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.persona.Persona;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.environments.dialogue.setting.DialogueParams;
 import org.parley.runtime.metrics.SimulationMetrics;
 import org.parley.runtime.seed.Seeds;
 

@@ -1,9 +1,5 @@
 package org.parley.environments.dialogue;
 
-import org.parley.environments.dialogue.setting.DialogueParams;
-import org.parley.environments.dialogue.setting.Objective;
-import org.parley.environments.dialogue.setting.Relationship;
-import org.parley.environments.dialogue.setting.RoleBrief;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.agents.mind.AgentSetup;
+import org.parley.environments.dialogue.setting.DialogueParams;
+import org.parley.environments.dialogue.setting.Objective;
+import org.parley.environments.dialogue.setting.Relationship;
+import org.parley.environments.dialogue.setting.RoleBrief;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Event;
@@ -48,10 +47,14 @@ class DialogueEnvironmentTest {
         var agents = List.of(
                 new AgentSetup("sam", "seller", Fixtures.NEUTRAL, null, Map.of(), 1),
                 new AgentSetup("bea", "buyer", Fixtures.AGREEABLE, null, Map.of(), 2));
-        var e = (DialogueEnvironment) new DialogueType().create(params, new EpisodeSetup("e/1", "c", 7, agents));
-        opening = e.start(new EpisodeContext("e/1", "c", 7, List.of(
-                new EpisodeContext.Participant("sam", "seller"), new EpisodeContext.Participant("bea", "buyer")), metrics));
+        var context = context("e/1", 7, agents, metrics);
+        var e = (DialogueEnvironment) new DialogueType().create(params, context);
+        opening = e.start(context);
         return e;
+    }
+
+    private static EpisodeContext context(String episodeId, long seed, List<AgentSetup> agents, SimulationMetrics metrics) {
+        return new EpisodeContext(episodeId, "c", seed, agents.stream().map(AgentSetup::participant).toList(), metrics);
     }
 
     @BeforeEach
@@ -197,10 +200,8 @@ class DialogueEnvironmentTest {
         metrics = new RecordingMetrics();
         var agents = List.of(new AgentSetup("f", "friend", Fixtures.NEUTRAL, null, Map.of(), 1),
                 new AgentSetup("h", "host", Fixtures.NEUTRAL, null, Map.of(), 2));
-        env = new DialogueEnvironment(new DialogueParams("Sunday plans.", Relationship.FRIENDS, roles, null, null),
-                new EpisodeSetup("e", "c", 1, agents));
-        env.start(new EpisodeContext("e", "c", 1, List.of(new EpisodeContext.Participant("f", "friend"),
-                new EpisodeContext.Participant("h", "host")), metrics));
+        env = new DialogueEnvironment(new DialogueParams("Sunday plans.", Relationship.FRIENDS, roles, null, null));
+        env.start(context("e", 1, agents, metrics));
         assertThat(types(env.act(say("f", "Could you drive me?", "request", "drive me to the airport")))).containsExactly("request");
         assertThat(types(env.act(say("h", "Sorry, no.", "decline", true)))).containsExactly("refusal");
         assertThat(env.outcome().agentScores().get("f")).containsEntry("goal", 2.0);
@@ -228,10 +229,8 @@ class DialogueEnvironmentTest {
         var agents = List.of(new AgentSetup("a", "guest", Fixtures.NEUTRAL, null, Map.of(), 1),
                 new AgentSetup("b", "guest", Fixtures.AGREEABLE, null, Map.of(), 2),
                 new AgentSetup("c", "guest", Fixtures.STUBBORN, null, Map.of(), 3));
-        env = new DialogueEnvironment(new DialogueParams("A party.", Relationship.FRIENDS, roles, null, null),
-                new EpisodeSetup("e", "c", 1, agents));
-        Step briefings = env.start(new EpisodeContext("e", "c", 1, List.of(new EpisodeContext.Participant("a", "guest"),
-                new EpisodeContext.Participant("b", "guest"), new EpisodeContext.Participant("c", "guest")), null));
+        env = new DialogueEnvironment(new DialogueParams("A party.", Relationship.FRIENDS, roles, null, null));
+        Step briefings = env.start(context("e", 1, agents, null));
         assertThat(briefings.observations()).hasSize(3);
         assertThat((List<?>) briefings.observations().get(0).data().get("others")).hasSize(2);
         Step left = env.act(Action.leave("c", "I'm off, bye!"));
@@ -274,8 +273,8 @@ class DialogueEnvironmentTest {
                 p -> assertThat(p).startsWith("scenario: missing"),
                 p -> assertThat(p).startsWith("max-rounds: must be between 1"),
                 p -> assertThat(p).startsWith("roles: a negotiation needs a buyer and a seller"));
-        assertThatThrownBy(() -> new DialogueType().create(Fixtures.bike(), new EpisodeSetup("e", "c", 1,
-                List.of(new AgentSetup("x", "pilot", Fixtures.NEUTRAL, null, Map.of(), 1)))))
+        assertThatThrownBy(() -> new DialogueType().create(Fixtures.bike(), context("e", 1,
+                List.of(new AgentSetup("x", "pilot", Fixtures.NEUTRAL, null, Map.of(), 1)), null)))
                 .hasMessageContaining("no role 'pilot'").hasMessageContaining("[seller, buyer]");
     }
 }

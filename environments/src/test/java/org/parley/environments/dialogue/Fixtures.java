@@ -1,14 +1,14 @@
 package org.parley.environments.dialogue;
 
+import java.util.List;
+import java.util.Map;
+import org.parley.agents.mind.AgentSetup;
+import org.parley.agents.persona.BigFive;
+import org.parley.agents.persona.Persona;
 import org.parley.environments.dialogue.setting.DialogueParams;
 import org.parley.environments.dialogue.setting.Objective;
 import org.parley.environments.dialogue.setting.Relationship;
 import org.parley.environments.dialogue.setting.RoleBrief;
-import java.util.List;
-import java.util.Map;
-import org.parley.agents.persona.BigFive;
-import org.parley.agents.persona.Persona;
-import org.parley.environments.spi.AgentSetup;
 
 /** Personas and parameters shared by the dialogue tests. */
 final class Fixtures {

@@ -6,10 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.persona.Persona;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.ActionSpace;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Observation;
 import org.parley.runtime.metrics.SimulationMetrics;
 import org.parley.runtime.mind.Turn;
@@ -112,7 +112,8 @@ class NegotiatorPolicyTest {
     void readsTheOffersNumberFromObservationDataNotFromWords() {
         var params = Fixtures.bike();
         var setup = new AgentSetup("seller", "seller", Fixtures.NEUTRAL, "negotiator", Map.of(), 5);
-        var mind = new DialogueType().ruleBasedMind(params, setup, new EpisodeSetup("e", "c", 1, List.of(setup)));
+        var mind = new DialogueType().ruleBasedMind(params, setup,
+                new EpisodeContext("e", "c", 1, List.of(setup.participant()), null));
         var space = ActionSpace.of("speak", "non-verbal", "action", "leave", "none");
         // the words name no price at all; the offer is only in the data, and it beats the seller's target
         mind.perceive(new Observation("seller", 0, "buyer", "speak", "How about this much?", Map.of("offer", 260)));

@@ -1,9 +1,5 @@
 package org.parley.environments.dialogue;
 
-import org.parley.environments.dialogue.setting.DialogueParams;
-import org.parley.environments.dialogue.setting.Objective;
-import org.parley.environments.dialogue.setting.Relationship;
-import org.parley.environments.dialogue.setting.RoleBrief;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.persona.Persona;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.environments.dialogue.setting.DialogueParams;
+import org.parley.environments.dialogue.setting.Objective;
+import org.parley.environments.dialogue.setting.Relationship;
+import org.parley.environments.dialogue.setting.RoleBrief;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.metrics.SimulationMetrics;
 import org.parley.runtime.seed.Seeds;
 
@@ -154,6 +154,6 @@ class SocialPoliciesTest {
                 Map.of(), 1), null)).hasMessageContaining("needs something to ask for");
         // a refuser or small talker can play any role
         assertThat(type.ruleBasedMind(params, new AgentSetup("s", "seller", Fixtures.NEUTRAL, "small-talk", Map.of(), 1),
-                new EpisodeSetup("e", "c", 1, List.of())).describe()).isEqualTo("rule-based:small-talk");
+                new EpisodeContext("e", "c", 1, List.of(), null)).describe()).isEqualTo("rule-based:small-talk");
     }
 }

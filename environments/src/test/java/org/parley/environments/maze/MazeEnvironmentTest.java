@@ -41,7 +41,7 @@ class MazeEnvironmentTest {
     private Step start(MazeEnvironment env, String... agents) {
         var participants = new ArrayList<EpisodeContext.Participant>();
         for (var a : agents) {
-            participants.add(new EpisodeContext.Participant(a, "navigator"));
+            participants.add(new EpisodeContext.Participant(a, "navigator", 0, null));
         }
         return env.start(new EpisodeContext("test/0001", "test", 5, participants, metrics));
     }

@@ -59,8 +59,8 @@ class MazeEnvironmentTypeTest {
     private static String play(MazeParams params, String episodeId, long seed) {
         var env = new MazeEnvironment(params);
         var step = env.start(new org.parley.runtime.environment.EpisodeContext(episodeId, "c", seed,
-                java.util.List.of(new org.parley.runtime.environment.EpisodeContext.Participant("a", "navigator"),
-                        new org.parley.runtime.environment.EpisodeContext.Participant("b", "navigator")),
+                java.util.List.of(new org.parley.runtime.environment.EpisodeContext.Participant("a", "navigator", 1, null),
+                        new org.parley.runtime.environment.EpisodeContext.Participant("b", "navigator", 2, null)),
                 org.parley.runtime.metrics.SimulationMetrics.NONE));
         return String.valueOf(step.events().getFirst().data().get("map"));
     }

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Observation;
@@ -57,7 +56,7 @@ class NavigatorMindTest {
     @Test
     void unknownPoliciesAreRefused() {
         var agent = new AgentSetup("a", "navigator", null, "wanderer", Map.of(), 1);
-        var episode = new EpisodeSetup("e/1", "c", 1, List.of(agent));
+        var episode = new org.parley.runtime.environment.EpisodeContext("e/1", "c", 1, List.of(agent.participant()), null);
         assertThatThrownBy(() -> type.ruleBasedMind(MazeParams.defaults(), agent, episode))
                 .hasMessageContaining("no rule-based policy 'wanderer'; use policy: navigator");
     }
@@ -99,7 +98,7 @@ class NavigatorMindTest {
         var maze = Maze.parse("S#..", ".#.#", "...G");
         var env = new MazeEnvironment(MazeParams.defaults().withTeam("solo"), maze);
         var step = env.start(new org.parley.runtime.environment.EpisodeContext("e/1", "c", 1,
-                List.of(new org.parley.runtime.environment.EpisodeContext.Participant("a", "navigator")),
+                List.of(new org.parley.runtime.environment.EpisodeContext.Participant("a", "navigator", 1, null)),
                 org.parley.runtime.metrics.SimulationMetrics.NONE));
         var mind = new NavigatorMind("a", 3, SkillSchedule.constant(new NavigatorSkills(1, 1, 1, 1)), Convention.MATRIX);
         step.observations().forEach(mind::perceive);

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.persona.BigFive;
 import org.parley.environments.barrier.Adaptation;
 import org.parley.environments.barrier.BarrierSpec;
 import org.parley.environments.barrier.BarrierType;
-import org.parley.environments.spi.AgentSetup;
 import org.parley.runtime.metrics.SimulationMetrics;
 import org.parley.runtime.seed.Seeds;
 

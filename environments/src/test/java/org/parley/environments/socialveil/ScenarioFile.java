@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.persona.Persona;
-import org.parley.environments.spi.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.runtime.seed.Seeds;
 

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.barrier.Adaptation;
 import org.parley.environments.barrier.Barrier;
 import org.parley.environments.barrier.BarrierSpec;
 import org.parley.environments.barrier.BarrierType;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.EpisodeContext;
@@ -141,9 +140,8 @@ class SocialVeilEnvironmentTest {
         var agents = List.of(
                 new AgentSetup("maya", SocialVeilEnvironment.ROLE_A, SocialVeilFixtures.MAYA, null, Map.of(), 1),
                 new AgentSetup("jonas", SocialVeilEnvironment.ROLE_B, SocialVeilFixtures.JONAS, null, Map.of(), 2));
-        var env = new SocialVeilEnvironment(params, new EpisodeSetup("t/0", "t", 5, agents));
-        env.start(new EpisodeContext("t/0", "t", 5, List.of(new EpisodeContext.Participant("maya", "agent-a"),
-                new EpisodeContext.Participant("jonas", "agent-b")), metrics));
+        var env = new SocialVeilEnvironment(params);
+        env.start(new EpisodeContext("t/0", "t", 5, agents.stream().map(AgentSetup::participant).toList(), metrics));
         return env;
     }
 }

@@ -2,9 +2,9 @@ package org.parley.environments.socialveil;
 
 import java.util.List;
 import java.util.Map;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.persona.BigFive;
 import org.parley.agents.persona.Persona;
-import org.parley.environments.spi.AgentSetup;
 import org.parley.runtime.metrics.SimulationMetrics;
 import org.parley.runtime.seed.Seeds;
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Event;
@@ -35,16 +35,15 @@ public final class SyncDriver {
 
     private SyncDriver() {}
 
-    public static <P> Run run(EnvironmentType<P> type, P params, List<AgentSetup> agents, String condition, long seed,
+    public static <P, T extends EnvironmentType<P> & RuleBasedMinds<P>> Run run(T type, P params, List<AgentSetup> agents, String condition, long seed,
             int maxTurns, SimulationMetrics metrics) {
-        var setup = new EpisodeSetup(condition + "/0", condition, seed, agents);
-        Environment env = type.create(params, setup);
+        var ctx = new EpisodeContext(condition + "/0", condition, seed,
+                agents.stream().map(AgentSetup::participant).toList(), metrics);
+        Environment env = type.create(params, ctx);
         var minds = new LinkedHashMap<String, Mind>();
         for (AgentSetup a : agents) {
-            minds.put(a.id(), type.ruleBasedMind(params, a, setup));
+            minds.put(a.id(), type.ruleBasedMind(params, a, ctx));
         }
-        var ctx = new EpisodeContext(setup.episodeId(), condition, seed,
-                agents.stream().map(a -> new EpisodeContext.Participant(a.id(), a.role())).toList(), metrics);
         var transcript = new ArrayList<String>();
         var events = new ArrayList<Event>();
         var observations = new ArrayList<Observation>();

@@ -2,6 +2,7 @@ package org.parley.runtime.episode;
 
 import java.util.List;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.mind.Mind;
 import org.parley.runtime.protocol.TurnProtocol;
 import org.parley.runtime.run.Limits;
@@ -12,7 +13,7 @@ import org.parley.runtime.run.Limits;
  *
  * @param protocol    turn-taking
  * @param limits      when the runtime ends the episode on its own (null: {@link Limits#defaults()})
- * @param environment builds the environment from the episode seed
+ * @param environment builds the environment of the episode
  * @param agents      participants in declared order
  * @param evaluator   scores the episode after the environment (LLM judges), or null
  */
@@ -35,23 +36,33 @@ public record ResolvedEpisode(
         this(protocol, limits, environment, agents, null);
     }
 
-    /** Builds the environment of one episode from the episode's seed. */
+    /**
+     * Builds the environment of one episode. The context is the one its {@link Environment#start}
+     * receives: the episode's id, condition and seed, every participant (with its seed and
+     * profile), and where to report metrics.
+     */
     @FunctionalInterface
     public interface EnvironmentFactory {
-        Environment create(long episodeSeed);
+        Environment create(EpisodeContext context);
     }
 
-    /** Builds the mind of one agent from the agent's own seed. */
+    /**
+     * Builds the mind of one agent. Called after the environment has been built, with the same
+     * context and the agent's own seed (its participant's {@code seed}).
+     */
     @FunctionalInterface
     public interface MindFactory {
-        Mind create(long agentSeed);
+        Mind create(EpisodeContext context, long agentSeed);
     }
 
     /**
      * One participant.
      *
-     * @param seed the agent's own seed, derived from (run seed, condition, episode, agent): see
-     *             {@link org.parley.runtime.seed.Seeds#agent}
+     * @param seed    the agent's own seed, derived from (run seed, condition, episode, agent): see
+     *                {@link org.parley.runtime.seed.Seeds#agent}
+     * @param profile who the agent is, as the scenario describes it (a {@code Persona} in Parley's
+     *                scenarios), or null; the kernel hands it to the environment untouched, in
+     *                {@link EpisodeContext.Participant#profile()}
      */
-    public record Agent(String id, String role, long seed, MindFactory mind) {}
+    public record Agent(String id, String role, long seed, Object profile, MindFactory mind) {}
 }

@@ -13,6 +13,7 @@ import org.parley.runtime.environment.ActionKinds;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Coordination;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Event;
 import org.parley.runtime.environment.Fact;
 import org.parley.runtime.environment.Observation;
@@ -63,6 +64,8 @@ final class Episode {
     private final TimerScheduler<EpisodeCommand> timers;
     final long startedNanos = System.nanoTime();
 
+    /** Built before the environment and minds, which all get this same context. */
+    EpisodeContext context;
     Environment env;
     boolean envStarted;
     long turn;

@@ -1,6 +1,5 @@
 package org.parley.runtime.kernel;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +11,6 @@ import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.environment.Outcome;
 import org.parley.runtime.environment.Step;
 import org.parley.runtime.episode.EpisodeEvaluator;
@@ -112,13 +110,7 @@ final class EpisodeActor {
                     episodeTimeout);
         }
         return guarded(() -> {
-            var participants = new ArrayList<EpisodeContext.Participant>(episode.ids.size());
-            for (int i = 0; i < episode.ids.size(); i++) {
-                participants.add(new EpisodeContext.Participant(episode.ids.get(i), episode.roles.get(i)));
-            }
-            var environmentContext = new EpisodeContext(episode.id, spec.condition(), spec.seed(), participants,
-                    episode.events().metrics(episode.id, () -> episode.turn));
-            Step first = episode.environment(() -> episode.env.start(environmentContext));
+            Step first = episode.environment(() -> episode.env.start(episode.context));
             episode.envStarted = true;
             episode.record(first, true);
             if (first.isDone()) {

@@ -3,13 +3,14 @@ package org.parley.runtime.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.runtime.environment.Environment;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.event.EpisodeEvent;
 import org.parley.runtime.mind.Mind;
 
 /**
- * Builds an episode's environment and minds from its resolved factories, checking what a
- * scenario can get wrong (an agent id twice, no protocol, a factory that throws or returns
- * nothing) and saying which part failed.
+ * Builds an episode's context, then its environment and minds from its resolved factories (all of
+ * them get the same context), checking what a scenario can get wrong (an agent id twice, no
+ * protocol, a factory that throws or returns nothing) and saying which part failed.
  */
 final class EpisodeSetUp {
     private final Episode episode;
@@ -34,8 +35,9 @@ final class EpisodeSetUp {
         if (resolved.protocol() == null) {
             return "episode " + episode.id + " has no turn protocol";
         }
+        episode.context = context();
         try {
-            Environment env = resolved.environment().create(episode.spec.seed());
+            Environment env = resolved.environment().create(episode.context);
             if (env == null) {
                 environmentFailed = true;
                 return "environment factory returned no environment";
@@ -48,7 +50,7 @@ final class EpisodeSetUp {
         for (int i = 0; i < episode.ids.size(); i++) {
             var agent = resolved.agents().get(i);
             try {
-                Mind mind = agent.mind().create(agent.seed());
+                Mind mind = agent.mind().create(episode.context, agent.seed());
                 if (mind == null) {
                     throw new IllegalStateException("mind factory returned no mind");
                 }
@@ -60,6 +62,16 @@ final class EpisodeSetUp {
             }
         }
         return null;
+    }
+
+    /** The episode as its environment and minds see it; its metrics become events of the episode. */
+    private EpisodeContext context() {
+        var participants = new ArrayList<EpisodeContext.Participant>(episode.ids.size());
+        for (var agent : episode.resolved.agents()) {
+            participants.add(new EpisodeContext.Participant(agent.id(), agent.role(), agent.seed(), agent.profile()));
+        }
+        return new EpisodeContext(episode.id, episode.spec.condition(), episode.spec.seed(), participants,
+                episode.events().metrics(episode.id, () -> episode.turn));
     }
 
     /** The agents as the episode's start records them (minds that could not be built are {@code unavailable}). */

@@ -92,8 +92,8 @@ public final class KernelBenchmark {
         }
         var limits = new Limits(turns, 0, false, Duration.ofMinutes(10), Duration.ZERO);
         EpisodeResolver resolver = spec -> new ResolvedEpisode(new TurnProtocol.Alternating(null), limits,
-                seed -> new Echo(), List.of(new ResolvedEpisode.Agent("a", "a", 1, seed -> new Speaker()),
-                        new ResolvedEpisode.Agent("b", "b", 2, seed -> new Speaker())));
+                context -> new Echo(), List.of(new ResolvedEpisode.Agent("a", "a", 1, null, (context, seed) -> new Speaker()),
+                        new ResolvedEpisode.Agent("b", "b", 2, null, (context, seed) -> new Speaker())));
         long start = System.nanoTime();
         RunReport report = Simulation.run(new RunPlan("kernel-bench", "bench", "echo", specs, parallelism,
                 RunPlan.Timestamps.LOGICAL), resolver, List.of());

@@ -58,12 +58,12 @@ class DeterminismTest {
                 var agents = new ArrayList<ResolvedEpisode.Agent>();
                 for (String id : ids) {
                     var others = ids.stream().filter(o -> !o.equals(id)).toList();
-                    agents.add(new ResolvedEpisode.Agent(id, "role-" + id, Seeds.agent(seed, id),
-                            agentSeed -> chatter(id, others, agentSeed)));
+                    agents.add(new ResolvedEpisode.Agent(id, "role-" + id, Seeds.agent(seed, id), null,
+                            (context, agentSeed) -> chatter(id, others, agentSeed)));
                 }
                 episodes.add(new Plans.TestEpisode(new EpisodeSpec("test", names.get(c), i, seed),
                         new ResolvedEpisode(protocols.get(c), new Limits(25, 4, true, Duration.ofSeconds(20),
-                                Duration.ofSeconds(10)), envSeed -> new Room(null), agents)));
+                                Duration.ofSeconds(10)), context -> new Room(null), agents)));
             }
         }
         return Plans.run(episodes, parallelism);

@@ -23,11 +23,11 @@ class ParallelismTest extends KernelTest {
         // An episode is alive from the moment its environment is built until its minds are closed,
         // which happens when its actors stop.
         var episodes = Plans.copies(15, i -> new Plans.TestEpisode(new EpisodeSpec("test", "p", i, i),
-                new ResolvedEpisode(new TurnProtocol.Alternating(null), limits(4), seed -> {
+                new ResolvedEpisode(new TurnProtocol.Alternating(null), limits(4), context -> {
                     peak.accumulateAndGet(alive.incrementAndGet(), Math::max);
                     return new Room(null);
                 }, List.of(
-                        new ResolvedEpisode.Agent("a", "r", 1, seed -> new ScriptedMind("test:a",
+                        new ResolvedEpisode.Agent("a", "r", 1, null, (context, seed) -> new ScriptedMind("test:a",
                                 (t, s) -> Action.speak("a", "x"), t -> 5) {
                             @Override
                             public void close() {

@@ -39,7 +39,7 @@ final class Plans {
     }
 
     static ResolvedEpisode.Agent agent(String id, Mind mind) {
-        return new ResolvedEpisode.Agent(id, "role-" + id, Seeds.agent(1, id), seed -> mind);
+        return new ResolvedEpisode.Agent(id, "role-" + id, Seeds.agent(1, id), null, (context, seed) -> mind);
     }
 
     /** The spec of a short episode name: {@code cond/3} is condition cond, index 3; {@code alt} is alt, index 0. */
@@ -63,7 +63,7 @@ final class Plans {
 
     static TestEpisode episode(String name, TurnProtocol protocol, Limits limits, Environment env,
             List<ResolvedEpisode.Agent> agents, EpisodeEvaluator evaluator) {
-        return new TestEpisode(spec(name, 7), new ResolvedEpisode(protocol, limits, seed -> env, agents, evaluator));
+        return new TestEpisode(spec(name, 7), new ResolvedEpisode(protocol, limits, context -> env, agents, evaluator));
     }
 
     static TestRun run(List<TestEpisode> episodes, int parallelism) {

@@ -54,8 +54,11 @@ class SimulationTest extends KernelTest {
     }
 
     @Test
-    void theEnvironmentGetsTheEpisodeContextAndItsMetricsBecomeEvents() {
+    void theEnvironmentAndEveryMindGetOneEpisodeContextAndItsMetricsBecomeEvents() {
         var seen = new AtomicReference<EpisodeContext>();
+        var built = new AtomicReference<EpisodeContext>();
+        var mindContexts = new java.util.concurrent.CopyOnWriteArrayList<EpisodeContext>();
+        var mindSeeds = new java.util.concurrent.CopyOnWriteArrayList<Long>();
         var room = new Room(null) {
             @Override
             public Step start(EpisodeContext context) {
@@ -65,8 +68,18 @@ class SimulationTest extends KernelTest {
                 return super.start(context);
             }
         };
+        ResolvedEpisode.MindFactory talkers = (context, seed) -> {
+            mindContexts.add(context);
+            mindSeeds.add(seed);
+            return talker();
+        };
+        var profile = Map.of("name", "Ada"); // opaque to the kernel: whatever the scenario says an agent is
         var episode = new Plans.TestEpisode(new EpisodeSpec("s", "cond", 3, 99), new ResolvedEpisode(
-                new TurnProtocol.RoundRobin(), limits(1), seed -> room, List.of(agent("a", talker()), agent("b", talker()))));
+                new TurnProtocol.RoundRobin(), limits(1), context -> {
+                    built.set(context);
+                    return room;
+                }, List.of(new ResolvedEpisode.Agent("a", "role-a", 11, profile, talkers),
+                        new ResolvedEpisode.Agent("b", "role-b", 12, null, talkers))));
         var sink = new RecordingSink();
 
         Plans.runOn(kit, Plans.run(List.of(episode), 1), sink);
@@ -75,13 +88,18 @@ class SimulationTest extends KernelTest {
         assertThat(context.episodeId()).isEqualTo("cond/0003");
         assertThat(context.condition()).isEqualTo("cond");
         assertThat(context.seed()).isEqualTo(99);
-        assertThat(context.agents()).containsExactly(new EpisodeContext.Participant("a", "role-a"),
-                new EpisodeContext.Participant("b", "role-b"));
+        assertThat(context.agents()).containsExactly(new EpisodeContext.Participant("a", "role-a", 11, profile),
+                new EpisodeContext.Participant("b", "role-b", 12, null));
+        assertThat(context.agent("a").profile()).isSameAs(profile);
+        assertThat(built.get()).isSameAs(context);
+        assertThat(mindContexts).containsExactly(context, context);
+        assertThat(mindSeeds).containsExactly(11L, 12L);
         assertThat(sink.events("cond/0003")).filteredOn(e -> e instanceof EpisodeEvent.Measured).containsExactly(
                 new EpisodeEvent.Measured("cond/0003", 0, "openings", EpisodeEvent.Measured.Measure.COUNT, 2,
                         Map.of("door", "front")),
                 new EpisodeEvent.Measured("cond/0003", 0, "mood", EpisodeEvent.Measured.Measure.OBSERVE, 0.5, Map.of()));
     }
+
 
     @Test
     void wallTimestampsAreIsoInstants(@TempDir Path dir) throws Exception {

@@ -75,7 +75,7 @@ class SupervisionTest extends KernelTest {
                 episode("s/actor-crash", new Room(null), talker(), new CrashingMind()),
                 Plans.episode("s/factory-throws", new TurnProtocol.RoundRobin(), limits(4), new Room(null), List.of(
                         agent("a", talker()),
-                        new ResolvedEpisode.Agent("b", "role-b", 1, seed -> {
+                        new ResolvedEpisode.Agent("b", "role-b", 1, null, (context, seed) -> {
                             throw new IllegalArgumentException("unknown policy 'grumpy'");
                         }))),
                 episode("s/ok-2", new Room(null), talker(), talker()));

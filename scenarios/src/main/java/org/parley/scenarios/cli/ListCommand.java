@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.parley.agents.mind.MindKind;
+import org.parley.agents.mind.MindKinds;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.scenarios.load.EnvironmentTypes;
-import org.parley.scenarios.mind.MindKind;
-import org.parley.scenarios.mind.MindKinds;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,11 +45,11 @@ final class ListCommand implements Callable<Integer> {
         out.println();
         out.println("Environment types:");
         for (EnvironmentType<?> t : EnvironmentTypes.installed().all()) {
-            out.printf("  %-16s %s%n", t.name(), t.summary());
+            out.printf("  %-16s %s%n", t.name(), t.summary().isBlank() ? "—" : t.summary());
         }
         out.println();
         out.println("Mind kinds:");
-        for (MindKind k : MindKinds.installed().all()) {
+        for (MindKind<?> k : MindKinds.installed().all()) {
             out.printf("  %-16s %s%n", k.name(), k.summary());
         }
         return ExitCodes.OK;

@@ -1,6 +1,5 @@
 package org.parley.scenarios.load;
 
-import org.parley.scenarios.mind.Suggestions;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.agents.mind.Suggestions;
 
 /**
  * Binds parts of a scenario tree to Java records with Jackson (kebab-case keys, unknown keys and
@@ -37,10 +37,20 @@ public final class Binding {
 
     /** The bound value, or null after reporting why it could not be bound. */
     public static <T> T bind(JsonNode node, Class<T> type, String pointer, LocatedTree tree, Problems problems) {
+        return bind(node, type, pointer, null, tree, problems);
+    }
+
+    /**
+     * The bound value, or null after reporting why it could not be bound.
+     *
+     * @param what how an unknown key's message names the mapping ({@code an llm mind}); null for its path
+     */
+    public static <T> T bind(JsonNode node, Class<T> type, String pointer, String what, LocatedTree tree,
+            Problems problems) {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonMappingException e) {
-            problems.add(toProblem(e, pointer, tree));
+            problems.add(toProblem(e, pointer, what, tree));
             return null;
         } catch (IOException | IllegalArgumentException e) {
             problems.add(tree.locations().value(pointer), Paths.display(pointer, tree.root()) + ": " + e.getMessage(), null);
@@ -48,7 +58,7 @@ public final class Binding {
         }
     }
 
-    static Problem toProblem(JsonMappingException e, String base, LocatedTree tree) {
+    static Problem toProblem(JsonMappingException e, String base, String what, LocatedTree tree) {
         var sb = new StringBuilder(base);
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -64,7 +74,7 @@ public final class Binding {
             List<String> known = new ArrayList<>();
             u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
             known.sort(null);
-            String parent = Paths.display(base, tree.root());
+            String parent = what != null ? what : Paths.display(base, tree.root());
             return new Problem(loc.key(pointer), "unknown key '" + u.getPropertyName() + "' in " + parent,
                     Suggestions.hint(u.getPropertyName(), known, "allowed keys"));
         }
@@ -113,6 +123,9 @@ public final class Binding {
         }
         if (List.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "a mapping";
         }
         return "a mapping (" + type.getSimpleName() + ")";
     }

@@ -1,11 +1,11 @@
 package org.parley.scenarios.load;
 
-import org.parley.scenarios.mind.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.parley.agents.mind.Suggestions;
 import org.parley.environments.judge.JudgeSpec;
 import org.parley.environments.judge.Rubrics;
 import org.parley.models.ModelSpec;

@@ -1,11 +1,11 @@
 package org.parley.scenarios.load;
 
-import org.parley.scenarios.mind.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.agents.mind.Suggestions;
 import org.parley.scenarios.model.ValueOverride;
 
 /**

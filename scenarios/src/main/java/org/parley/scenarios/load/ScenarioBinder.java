@@ -1,8 +1,8 @@
 package org.parley.scenarios.load;
 
-import org.parley.scenarios.mind.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,15 +10,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parley.agents.mind.MindKind;
+import org.parley.agents.mind.MindKinds;
+import org.parley.agents.mind.MindRequest;
+import org.parley.agents.mind.PreparedMind;
+import org.parley.agents.mind.RuleBasedMindKind;
+import org.parley.agents.mind.Suggestions;
 import org.parley.agents.persona.Persona;
 import org.parley.environments.spi.EnvironmentType;
 import org.parley.runtime.protocol.TurnProtocol;
 import org.parley.runtime.run.Limits;
 import org.parley.runtime.run.RunPlan;
-import org.parley.scenarios.mind.MindKind;
-import org.parley.scenarios.mind.MindKinds;
-import org.parley.scenarios.mind.MindRequest;
-import org.parley.scenarios.mind.PreparedMind;
 import org.parley.scenarios.model.AgentSpec;
 import org.parley.scenarios.model.BoundEnvironment;
 import org.parley.scenarios.model.MindSpec;
@@ -62,6 +64,7 @@ final class ScenarioBinder {
         root.path("agents").forEach(a -> ids.add(a.path("id").asText()));
         TurnProtocol protocol = bindProtocol(tree, ids, problems);
         Limits limits = bindLimits(tree);
+        TurnCaps.check(tree, environment, protocol, limits, problems);
         org.parley.scenarios.model.LlmSection llm = LlmSectionBinder.bind(tree, scenarioDir, problems);
 
         int episodes = root.path("episodes").asInt(DEFAULT_EPISODES);
@@ -96,8 +99,16 @@ final class ScenarioBinder {
         if (params.isNull()) {
             params = JsonNodeFactory.instance.objectNode();
         }
+        Class<?> parametersType;
+        try {
+            parametersType = type.parametersType();
+        } catch (RuntimeException e) {
+            problems.add(tree.locations().value("/environment/type"), "environment type '" + typeName
+                    + "' cannot be used: " + e.getMessage(), null);
+            return null;
+        }
         // a null result means the problem was reported (perhaps already, for another condition)
-        Object bound = Binding.bind(params, type.parametersType(), "/environment/params", tree, problems);
+        Object bound = Binding.bind(params, parametersType, "/environment/params", tree, problems);
         if (bound == null) {
             return null;
         }
@@ -119,8 +130,9 @@ final class ScenarioBinder {
         return result;
     }
 
+    @SuppressWarnings("unchecked")
     private static <P> List<String> checkTyped(EnvironmentType<P> type, Object params) {
-        return type.check(type.parametersType().cast(params));
+        return type.check((P) params);
     }
 
     private Map<String, Persona> bindPersonas(LocatedTree tree, Problems problems) {
@@ -170,7 +182,7 @@ final class ScenarioBinder {
                                 + (definedPersonas.isEmpty() ? "add a 'personas:' section"
                                 : "defined personas: " + String.join(", ", definedPersonas)));
             }
-            MindSpec mind = bindMind(tree, pointer, id, role, problems);
+            MindSpec mind = bindMind(tree, pointer, id, role, environment, problems);
             if (persona != null && mind != null) {
                 agents.add(new AgentSpec(id, role, personaName, persona, mind));
             }
@@ -178,15 +190,17 @@ final class ScenarioBinder {
         return agents;
     }
 
-    private MindSpec bindMind(LocatedTree tree, String agentPointer, String id, String role, Problems problems) {
+    private MindSpec bindMind(LocatedTree tree, String agentPointer, String id, String role, BoundEnvironment environment,
+            Problems problems) {
         JsonNode mind = tree.root().at(agentPointer + "/mind");
         String pointer = agentPointer + "/mind";
-        if (mind.isMissingNode()) {
+        boolean declared = !mind.isMissingNode();
+        if (!declared) {
             // No mind block: the environment's default rule-based behaviour.
-            mind = JsonNodeFactory.instance.objectNode().put("kind", "rule-based");
+            mind = JsonNodeFactory.instance.objectNode().put("kind", RuleBasedMindKind.NAME);
         }
         String kindName = mind.path("kind").asText();
-        MindKind kind = mindKinds.get(kindName);
+        MindKind<?> kind = mindKinds.get(kindName);
         Locations loc = tree.locations();
         if (kind == null) {
             String close = Suggestions.closest(kindName, mindKinds.names());
@@ -196,19 +210,47 @@ final class ScenarioBinder {
                             + ("llm".equals(kindName) ? "; llm minds also need a 'models' section" : ""));
             return null;
         }
+        if (kindName.equals(RuleBasedMindKind.NAME) && environment != null && !environment.hasRuleBasedMinds()) {
+            problems.add(loc.value(declared ? pointer : agentPointer), declared
+                            ? "agent '" + id + "' has a rule-based mind, but environment type '" + environment.name()
+                                    + "' has no rule-based minds"
+                            : "agent '" + id + "' has no mind, and environment type '" + environment.name()
+                                    + "' has no rule-based minds to give it by default",
+                    "use an llm mind: mind: { kind: llm, model: <a name under models:> }");
+            return null;
+        }
+        // The block's other keys are the kind's parameters, bound like environment.params.
+        ObjectNode body = mind.isObject() ? ((ObjectNode) mind).deepCopy() : JsonNodeFactory.instance.objectNode();
+        body.remove("kind");
+        Object parameters = Binding.bind(body, kind.parametersType(), pointer, aMind(kindName), tree, problems);
+        if (parameters == null) {
+            return null;
+        }
         int before = problems.size();
         MindRequest.Report report = (p, atKey, message, hint) ->
                 problems.add(atKey ? loc.key(p) : loc.value(p), message, hint);
-        PreparedMind prepared = kind.prepare(new MindRequest(id, role, pointer, mind, tree.root(), report));
+        var models = new ArrayList<String>();
+        tree.root().path("models").fieldNames().forEachRemaining(models::add);
+        PreparedMind prepared = prepareTyped(kind, parameters, new MindRequest(id, role, pointer, models, report));
         if (problems.size() > before || prepared == null) {
             return null;
         }
-        String policy = mind.path("policy").isTextual() ? mind.path("policy").asText() : null;
-        @SuppressWarnings("unchecked")
-        Map<String, Object> params = mind.path("params").isObject()
-                ? Binding.MAPPER.convertValue(mind.get("params"), LinkedHashMap.class)
-                : Map.of();
-        return new MindSpec(kindName, policy, params, prepared);
+        return new MindSpec(kindName, parameters, prepared);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> PreparedMind prepareTyped(MindKind<P> kind, Object parameters, MindRequest request) {
+        return kind.prepare((P) parameters, request);
+    }
+
+    /**
+     * How problems name a mind block of a kind: "a rule-based mind", "an llm mind" (an initialism
+     * is read letter by letter, so its article follows the first letter's name).
+     */
+    static String aMind(String kind) {
+        boolean initialism = !kind.isEmpty() && kind.chars().noneMatch(c -> "aeiouy".indexOf(c) >= 0);
+        boolean vowelSound = !kind.isEmpty() && (initialism ? "aefhilmnorsx" : "aeiou").indexOf(kind.charAt(0)) >= 0;
+        return (vowelSound ? "an " : "a ") + kind + " mind";
     }
 
     private TurnProtocol bindProtocol(LocatedTree tree, Set<String> agentIds, Problems problems) {

@@ -1,6 +1,5 @@
 package org.parley.scenarios.load;
 
-import org.parley.scenarios.model.SourceLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,12 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.parley.scenarios.mind.MindKinds;
+import org.parley.agents.mind.MindKinds;
 import org.parley.scenarios.model.Condition;
 import org.parley.scenarios.model.LoadedScenario;
-import org.parley.scenarios.model.ValueOverride;
 import org.parley.scenarios.model.ResolvedCondition;
 import org.parley.scenarios.model.Scenario;
+import org.parley.scenarios.model.SourceLocation;
+import org.parley.scenarios.model.ValueOverride;
 
 /**
  * Reads a scenario file into a {@link LoadedScenario}: YAML with positions, {@code ${ENV}}

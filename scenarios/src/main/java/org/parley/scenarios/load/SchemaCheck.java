@@ -1,6 +1,5 @@
 package org.parley.scenarios.load;
 
-import org.parley.scenarios.mind.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -13,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.agents.mind.Suggestions;
 
 /**
  * Validates a scenario tree against {@code schema/scenario.schema.json} (draft 2020-12) and turns

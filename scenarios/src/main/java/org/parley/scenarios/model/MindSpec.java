@@ -1,23 +1,16 @@
 package org.parley.scenarios.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.parley.scenarios.mind.PreparedMind;
+import org.parley.agents.mind.MindKind;
+import org.parley.agents.mind.PreparedMind;
 
 /**
  * An agent's {@code mind} block after its kind has checked it.
  *
- * @param kind     the mind kind ({@code rule-based}, …)
- * @param policy   the {@code policy} key, or null
- * @param params   the {@code params} mapping, insertion-ordered
- * @param prepared what builds the mind per episode
+ * @param kind       the mind kind ({@code rule-based}, …)
+ * @param parameters the block bound to the kind's {@link MindKind#parametersType()}
+ * @param prepared   what builds the mind per episode
  */
-public record MindSpec(String kind, String policy, Map<String, Object> params, PreparedMind prepared) {
-
-    public MindSpec {
-        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
-    }
+public record MindSpec(String kind, Object parameters, PreparedMind prepared) {
 
     /** Label for the manifest and results: {@code rule-based:negotiator}. */
     public String describe() {

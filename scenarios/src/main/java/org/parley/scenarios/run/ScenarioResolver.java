@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.models.Gateways;
+import org.parley.runtime.environment.EpisodeContext;
 import org.parley.runtime.episode.EpisodeResolver;
 import org.parley.runtime.episode.ResolvedEpisode;
 import org.parley.runtime.run.EpisodeSpec;
@@ -54,27 +53,14 @@ public final class ScenarioResolver implements EpisodeResolver {
         Gateways gateways = models.gateways(spec.condition());
         List<ResolvedEpisode.Agent> agents = new ArrayList<>();
         for (AgentSpec a : s.agents()) {
-            agents.add(new ResolvedEpisode.Agent(a.id(), a.role(), Seeds.agent(spec.seed(), a.id()), agentSeed -> {
-                EpisodeSetup setup = setup(s, spec, spec.seed());
-                AgentSetup agent = agentSetup(a, agentSeed);
-                return a.mind().prepared().create(s.environment(), agent, setup, gateways);
-            }));
+            // The persona is the agent's profile: the kernel puts it, with the agent's seed, into the
+            // episode's context; the mind gets the same participant, with the seed its factory is given.
+            agents.add(new ResolvedEpisode.Agent(a.id(), a.role(), Seeds.agent(spec.seed(), a.id()), a.persona(),
+                    (context, agentSeed) -> a.mind().prepared().create(
+                            new EpisodeContext.Participant(a.id(), a.role(), agentSeed, a.persona()), context,
+                            s.environment(), gateways)));
         }
-        return new ResolvedEpisode(s.protocol(), s.limits(),
-                episodeSeed -> s.environment().create(setup(s, spec, episodeSeed)), agents,
+        return new ResolvedEpisode(s.protocol(), s.limits(), context -> s.environment().create(context), agents,
                 models.evaluator(spec.condition()));
-    }
-
-    /** What the environment type sees of an episode, every agent's seed derived from {@code episodeSeed}. */
-    public static EpisodeSetup setup(Scenario s, EpisodeSpec spec, long episodeSeed) {
-        List<AgentSetup> agents = new ArrayList<>();
-        for (AgentSpec a : s.agents()) {
-            agents.add(agentSetup(a, Seeds.agent(episodeSeed, a.id())));
-        }
-        return new EpisodeSetup(spec.id(), spec.condition(), episodeSeed, agents);
-    }
-
-    private static AgentSetup agentSetup(AgentSpec a, long agentSeed) {
-        return new AgentSetup(a.id(), a.role(), a.persona(), a.mind().policy(), a.mind().params(), agentSeed);
     }
 }

@@ -39,12 +39,21 @@ import org.parley.scenarios.cli.ParleyCommand;
 /**
  * docs/embedding.md cannot drift from the API: its Java blocks are compiled against the real
  * modules, its run-from-Java program is run, and its scenario file is run through the loader and
- * the command line with the guide's environment type registered the way the guide says.
+ * the command line with the guide's environment type registered the way the guide says. The guide
+ * promises a new setting is one Java file (one top-level class), one services line and one scenario
+ * file; the test holds it to that.
  */
 class EmbeddingGuideTest {
     private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w*)\\n(.*?)^```\\s*$");
     private static final Pattern JAVA_FILE = Pattern.compile("\\A// File: (\\w+)\\.java\\n");
     private static final Pattern YAML_FILE = Pattern.compile("\\A# File: ([\\w.-]+\\.yaml)\\n");
+    /** A class's binary name, as a line of a META-INF/services file: nested classes after a {@code $}. */
+    private static final Pattern SERVICE_LINE = Pattern.compile("[a-z]\\w*(\\.[a-z]\\w*)*\\.[A-Z]\\w*(\\$[A-Z]\\w*)*");
+    /** A type declared at the start of a line: only top-level types are (nested ones are indented). */
+    private static final Pattern TOP_LEVEL_TYPE = Pattern.compile("(?m)^(?:public |final |abstract |sealed )*(?:class|record|interface|enum) (\\w+)");
+    /** The environment's file; the guide's other Java files are programs that run it. */
+    private static final String ENVIRONMENT = "UltimatumGame";
+    private static final List<String> RUN_PROGRAMS = List.of("RunUltimatumScenario", "RunUltimatum", "ActionsPerEpisode");
     private static final String SERVICES = "META-INF/services/org.parley.environments.spi.EnvironmentType";
 
     @TempDir
@@ -53,6 +62,8 @@ class EmbeddingGuideTest {
     static Map<String, String> javaFiles = new LinkedHashMap<>();
     static Map<String, String> yamlFiles = new LinkedHashMap<>();
     static List<String> serviceLines = new ArrayList<>();
+    /** The figures the guide says its run-from-Java program prints. */
+    static List<String> printedFigures = new ArrayList<>();
     static URLClassLoader classes;
 
     @BeforeAll
@@ -71,14 +82,22 @@ class EmbeddingGuideTest {
                 if (name.find()) {
                     yamlFiles.put(name.group(1), body);
                 }
-            } else if (language.isEmpty() && body.strip().matches("[\\w.]+\\.\\w+Type")) {
+            } else if (language.isEmpty() && SERVICE_LINE.matcher(body.strip()).matches()) {
                 serviceLines.add(body.strip()); // the line of the META-INF/services file
             }
         }
-        assertThat(javaFiles.keySet()).containsExactly(
-                "UltimatumGame", "Bargainers", "UltimatumType", "RunUltimatum", "ActionsPerEpisode", "RunUltimatumScenario");
-        assertThat(yamlFiles).containsKey("ultimatum.yaml");
-        assertThat(serviceLines).containsExactly("example.ultimatum.UltimatumType");
+        // one Java file for the setting, one services line, one scenario file; the rest runs it
+        var expected = new ArrayList<String>(List.of(ENVIRONMENT));
+        expected.addAll(RUN_PROGRAMS);
+        assertThat(javaFiles.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(topLevelTypes(javaFiles.get(ENVIRONMENT))).as("top-level types of %s.java", ENVIRONMENT)
+                .containsExactly(ENVIRONMENT);
+        assertThat(serviceLines).containsExactly("example.ultimatum." + ENVIRONMENT + "$Type");
+        assertThat(yamlFiles.keySet()).containsExactly("ultimatum.yaml");
+        assertThat(guide).contains("one Java file, one services line, one scenario file");
+        Matcher figures = Pattern.compile("(?s)It prints:\\s*```\\n(.*?)```").matcher(guide);
+        assertThat(figures.find()).as("the guide shows what RunUltimatum prints").isTrue();
+        printedFigures.addAll(figures.group(1).strip().lines().toList());
 
         Path src = work.resolve("src/example/ultimatum");
         Path out = work.resolve("classes");
@@ -110,6 +129,15 @@ class EmbeddingGuideTest {
         if (classes != null) {
             classes.close();
         }
+    }
+
+    private static List<String> topLevelTypes(String source) {
+        var names = new ArrayList<String>();
+        Matcher m = TOP_LEVEL_TYPE.matcher(source);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     private static Path guide() {
@@ -156,6 +184,8 @@ class EmbeddingGuideTest {
         assertThat(printed).contains("100 episodes: 100 completed, 0 failed")
                 .containsPattern("generous +deals [01]\\.\\d\\d, responder's payoff \\d+\\.\\d, turns \\d+\\.\\d")
                 .containsPattern("stingy +deals [01]\\.\\d\\d");
+        // the same seed prints the same figures, the ones the guide shows
+        assertThat(printed.lines().toList()).containsAll(printedFigures);
     }
 
     @Test
@@ -216,6 +246,15 @@ class EmbeddingGuideTest {
             int code = ParleyCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "validate", yaml.toString());
             assertThat(code).isEqualTo(2);
             assertThat(err.toString()).containsPattern(Pattern.quote(yaml.toString()) + ":\\d+:\\d+: .*discont");
+
+            // the type's round cap: a max-turns that would cut the game short is refused at its place
+            Path tooShort = Files.writeString(work.resolve("short.yaml"),
+                    yamlFiles.get("ultimatum.yaml").replace("max-turns: 10", "max-turns: 5"));
+            err = new StringWriter();
+            code = ParleyCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "validate", tooShort.toString());
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).containsPattern(Pattern.quote(tooShort.toString()) + ":\\d+:\\d+: limits.max-turns: 5 turns"
+                    + " would end episodes before the ultimatum setting plays its 3 rounds \\(environment.params: max-offers\\)");
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -83,6 +83,33 @@ class CliTest {
     }
 
     @Test
+    void validateReportsAgentsThatNeedRuleBasedMindsTheirEnvironmentLacks() {
+        Path f = scenario("""
+                scenario: tally-test
+                environment: { type: tally, params: { rounds: 2 } }
+                personas:
+                  alice: { name: Alice Chen }
+                  bob: personas/bob.yaml
+                agents:
+                  - id: a
+                    role: speaker
+                    persona: alice
+                    mind: { kind: rule-based, policy: eager }
+                  - id: b
+                    role: speaker
+                    persona: bob
+                """);
+        Result r = parley("validate", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        String hint = " (use an llm mind: mind: { kind: llm, model: <a name under models:> })";
+        assertThat(r.err()).contains(f + ":10:11: agent 'a' has a rule-based mind, but environment type 'tally' has no"
+                        + " rule-based minds" + hint)
+                .contains(f + ":11:5: agent 'b' has no mind, and environment type 'tally' has no rule-based minds to give"
+                        + " it by default" + hint)
+                .contains("2 problems found");
+    }
+
+    @Test
     void validateOfAMissingFileIsInvalidInput() {
         Result r = parley("validate", dir.resolve("nope.yaml").toString());
         assertThat(r.code()).isEqualTo(2);
@@ -117,6 +144,7 @@ class CliTest {
             assertThat(r.out()).contains("scenarios/echo.yaml  Two agents say numbers.")
                     .doesNotContain("bob.yaml")
                     .contains("echo             test environment: agents say numbers")
+                    .contains("tally            —")
                     .contains("rule-based");
         } finally {
             if (previous == null) {

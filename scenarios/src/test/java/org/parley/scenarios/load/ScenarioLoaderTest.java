@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.agents.mind.MindKinds;
+import org.parley.agents.mind.RuleBasedMindSpec;
 import org.parley.runtime.protocol.TurnProtocol;
-import org.parley.scenarios.mind.MindKinds;
+import org.parley.scenarios.model.AgentSpec;
 import org.parley.scenarios.model.LoadedScenario;
 import org.parley.scenarios.testenv.EchoEnvironmentType;
+import org.parley.scenarios.testenv.TallyEnvironmentType;
 
 class ScenarioLoaderTest {
     @TempDir
@@ -20,6 +23,11 @@ class ScenarioLoaderTest {
 
     private ScenarioLoader loader(Map<String, String> env) {
         return new ScenarioLoader(env::get, EnvironmentTypes.installed(), MindKinds.installed());
+    }
+
+    /** The rule-based mind block of an agent, as bound. */
+    private static RuleBasedMindSpec ruleBased(AgentSpec agent) {
+        return (RuleBasedMindSpec) agent.mind().parameters();
     }
 
     private List<String> problems(String yaml) {
@@ -47,7 +55,7 @@ class ScenarioLoaderTest {
         assertThat(((EchoEnvironmentType.Params) base.environment().params()).patience()).isEqualTo(Duration.ofSeconds(5));
         var longer = s.conditions().get(1).scenario();
         assertThat(((EchoEnvironmentType.Params) longer.environment().params()).maxRounds()).isEqualTo(4);
-        assertThat(longer.agents().get(0).mind().params()).containsEntry("rate", 0.3);
+        assertThat(ruleBased(longer.agents().get(0)).params()).containsEntry("rate", 0.3);
         assertThat(base.agents().get(0).mind().describe()).isEqualTo("rule-based:eager");
         assertThat(s.fileHashes()).hasSize(2);
     }
@@ -167,7 +175,7 @@ class ScenarioLoaderTest {
         assertThat(s.conditionNames()).containsExactly("short+low", "short+high", "long+low", "long+high");
         var longHigh = s.conditions().get(3).scenario();
         assertThat(((EchoEnvironmentType.Params) longHigh.environment().params()).maxRounds()).isEqualTo(5);
-        assertThat(longHigh.agents().get(0).mind().params()).containsEntry("rate", 0.9);
+        assertThat(ruleBased(longHigh.agents().get(0)).params()).containsEntry("rate", 0.9);
         assertThat(s.conditions().get(0).tree().at("/environment/params/max-rounds").asInt()).isEqualTo(2);
     }
 
@@ -176,7 +184,7 @@ class ScenarioLoaderTest {
         LoadedScenario s = loader(Map.of()).load(ScenarioFiles.valid(dir),
                 List.of("limits.max-turns=3", "agents.b.role=caller", "episodes=7", "environment.params.max-rounds=9",
                         "agents.b.mind.params.rate=0.5"));
-        assertThat(s.base().agents().get(1).mind().params()).containsEntry("rate", 0.5);
+        assertThat(ruleBased(s.base().agents().get(1)).params()).containsEntry("rate", 0.5);
         assertThat(s.base().agents().get(1).mind().kind()).isEqualTo("rule-based");
         assertThat(s.base().limits().maxTurns()).isEqualTo(3);
         assertThat(s.base().episodes()).isEqualTo(7);
@@ -236,5 +244,48 @@ class ScenarioLoaderTest {
                 .contains("installed kinds: llm, rule-based");
         p = problems(ScenarioFiles.VALID.replace("type: echo", "type: ech"));
         assertThat(p).singleElement().asString().contains("unknown environment type 'ech'").contains("did you mean 'echo'?");
+    }
+
+    @Test
+    void anEnvironmentTypeWithoutRuleBasedMindsIsPlayedByLlmMinds() throws Exception {
+        ScenarioFiles.write(dir, "personas/bob.yaml", ScenarioFiles.BOB);
+        Path file = ScenarioFiles.write(dir, "tally.yaml", """
+                scenario: tally-test
+                environment: { type: tally, params: { rounds: 2 } }
+                models: { gpt: { provider: openai, model: gpt-4o-mini } }
+                personas: { bob: personas/bob.yaml }
+                agents:
+                  - { id: a, role: speaker, persona: bob, mind: { kind: llm, model: gpt } }
+                  - { id: b, role: speaker, persona: bob, mind: { kind: llm, model: gpt } }
+                """);
+        LoadedScenario s = loader(Map.of()).load(file);
+        // the type declares no parametersType(): its type argument is what the params bind to
+        assertThat(s.base().environment().params()).isEqualTo(new TallyEnvironmentType.Params(2));
+        assertThat(s.base().environment().hasRuleBasedMinds()).isFalse();
+        assertThat(s.base().agents()).extracting(a -> a.mind().describe()).containsExactly("llm:gpt", "llm:gpt");
+    }
+
+    @Test
+    void aMindBlockBindsToItsKindsParametersWithProblemsAtTheirPlace() {
+        assertThat(problems(ScenarioFiles.VALID.replace("policy: eager", "polcy: eager"))).singleElement().asString()
+                .contains("s.yaml:15:31: unknown key 'polcy' in a rule-based mind (did you mean 'policy'?)");
+        assertThat(problems(ScenarioFiles.VALID.replace("policy: eager", "policy: [eager]"))).singleElement().asString()
+                .contains("s.yaml:15:39: agents.a.mind.policy: expected a text, found a list");
+        assertThat(problems(ScenarioFiles.VALID.replace("params: { rate: 0.1 }", "params: 0.1"))).anySatisfy(p ->
+                assertThat(p).contains("s.yaml:15:54: agents.a.mind.params: expected a mapping, found the number 0.1"));
+        // an llm mind: its keys, its model, and the keys of a rule-based mind it accepts and ignores
+        String llm = ScenarioFiles.VALID.replace("environment:", "models: { gpt: { provider: openai, model: gpt-4o-mini } }\nenvironment:");
+        assertThat(problems(llm.replace("kind: rule-based, policy: eager", "kind: llm, model: gpt, policy: eager"))).isEmpty();
+        assertThat(problems(llm.replace("kind: rule-based, policy: eager", "kind: llm, modle: gpt"))).singleElement().asString()
+                .contains("s.yaml:16:24: unknown key 'modle' in an llm mind (did you mean 'model'?)");
+        assertThat(problems(llm.replace("kind: rule-based, policy: eager", "kind: llm, max-repairs: 2"))).singleElement()
+                .asString().contains("s.yaml:16:5: an llm mind needs model: <name of a models: entry> (models are gpt)");
+        assertThat(problems(llm.replace("kind: rule-based, policy: eager", "kind: llm, model: gpt, max-repairs: many")))
+                .singleElement().asString().contains("agents.a.mind.max-repairs: expected a whole number");
+        assertThat(problems(llm.replace("kind: rule-based, policy: eager", "kind: llm, model: gtp"))).singleElement()
+                .asString().contains("model 'gtp' is not defined under models: (did you mean 'gpt'?)");
+        assertThat(ScenarioBinder.aMind("llm")).isEqualTo("an llm mind");
+        assertThat(ScenarioBinder.aMind("rule-based")).isEqualTo("a rule-based mind");
+        assertThat(ScenarioBinder.aMind("scripted")).isEqualTo("a scripted mind");
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.parley.scenarios.mind.MindKinds;
+import org.parley.agents.mind.MindKinds;
 
 /** Each kind of schema violation reads as a sentence about the user's key, at its place. */
 class SchemaMessagesTest {

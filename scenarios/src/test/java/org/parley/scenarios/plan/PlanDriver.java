@@ -55,17 +55,20 @@ public final class PlanDriver {
     }
 
     static EpisodeResult play(EpisodeSpec spec, ResolvedEpisode e) {
-        Environment env = e.environment().create(spec.seed());
-        List<Mind> minds = new ArrayList<>();
         var participants = new ArrayList<EpisodeContext.Participant>();
+        for (ResolvedEpisode.Agent a : e.agents()) {
+            participants.add(new EpisodeContext.Participant(a.id(), a.role(), a.seed(), a.profile()));
+        }
+        var context = new EpisodeContext(spec.id(), spec.condition(), spec.seed(), participants, SimulationMetrics.NONE);
+        Environment env = e.environment().create(context);
+        List<Mind> minds = new ArrayList<>();
         var agents = new LinkedHashMap<String, EpisodeResult.AgentInfo>();
         for (ResolvedEpisode.Agent a : e.agents()) {
-            Mind m = a.mind().create(a.seed());
+            Mind m = a.mind().create(context, a.seed());
             minds.add(m);
-            participants.add(new EpisodeContext.Participant(a.id(), a.role()));
             agents.put(a.id(), new EpisodeResult.AgentInfo(a.role(), m.describe()));
         }
-        Step step = env.start(new EpisodeContext(spec.id(), spec.condition(), spec.seed(), participants, SimulationMetrics.NONE));
+        Step step = env.start(context);
         long turn = 0;
         long actions = 0;
         String reason = "max-turns";

@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.agents.mind.MindKinds;
 import org.parley.runtime.run.EpisodeSpec;
 import org.parley.runtime.seed.Seeds;
-import org.parley.scenarios.run.ScenarioResolver;
 import org.parley.scenarios.load.EnvironmentTypes;
 import org.parley.scenarios.load.ScenarioFiles;
 import org.parley.scenarios.load.ScenarioLoader;
-import org.parley.scenarios.mind.MindKinds;
+import org.parley.scenarios.run.ScenarioResolver;
 
 class RunPlannerTest {
     @TempDir

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.agents.mind.MindKinds;
 import org.parley.runtime.output.CoordinationLog;
 import org.parley.scenarios.load.EnvironmentTypes;
 import org.parley.scenarios.load.ScenarioFiles;
 import org.parley.scenarios.load.ScenarioLoader;
-import org.parley.scenarios.mind.MindKinds;
 import org.parley.scenarios.plan.PlanDriver;
 import org.parley.scenarios.plan.RunOptions;
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.parley.environments.spi.AgentSetup;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.spi.EnvironmentType;
-import org.parley.environments.spi.EpisodeSetup;
+import org.parley.environments.spi.RuleBasedMinds;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.ActionSpace;
 import org.parley.runtime.environment.Environment;
@@ -24,7 +24,8 @@ import org.parley.runtime.mind.Turn;
  * A small test-only environment: agents take turns saying a number; each agent's score is the sum
  * of what it said. Roles are {@code caller} and {@code answerer}.
  */
-public final class EchoEnvironmentType implements EnvironmentType<EchoEnvironmentType.Params> {
+public final class EchoEnvironmentType
+        implements EnvironmentType<EchoEnvironmentType.Params>, RuleBasedMinds<EchoEnvironmentType.Params> {
 
     /** Parameters bound from {@code environment.params}. */
     public record Params(int maxRounds, double threshold, Duration patience, String topic) {
@@ -64,12 +65,12 @@ public final class EchoEnvironmentType implements EnvironmentType<EchoEnvironmen
     }
 
     @Override
-    public Environment create(Params parameters, EpisodeSetup setup) {
-        return new Echo(parameters, setup);
+    public Environment create(Params parameters, EpisodeContext context) {
+        return new Echo(parameters, context);
     }
 
     @Override
-    public Mind ruleBasedMind(Params parameters, AgentSetup agent, EpisodeSetup setup) {
+    public Mind ruleBasedMind(Params parameters, AgentSetup agent, EpisodeContext context) {
         var random = new SplittableRandom(agent.seed());
         return new Mind() {
             @Override
@@ -90,14 +91,14 @@ public final class EchoEnvironmentType implements EnvironmentType<EchoEnvironmen
 
     private static final class Echo implements Environment {
         private final Params params;
-        private final EpisodeSetup setup;
+        private final EpisodeContext context;
         private final Map<String, Double> sums = new java.util.LinkedHashMap<>();
         private int actions;
 
-        Echo(Params params, EpisodeSetup setup) {
+        Echo(Params params, EpisodeContext context) {
             this.params = params;
-            this.setup = setup;
-            setup.agents().forEach(a -> sums.put(a.id(), 0.0));
+            this.context = context;
+            context.agents().forEach(a -> sums.put(a.id(), 0.0));
         }
 
         @Override
@@ -115,7 +116,7 @@ public final class EchoEnvironmentType implements EnvironmentType<EchoEnvironmen
             sums.merge(action.agent(), Double.parseDouble(action.text()), Double::sum);
             actions++;
             Step step = Step.of();
-            return actions >= params.maxRounds() * setup.agents().size() ? step.ending("done") : step;
+            return actions >= params.maxRounds() * context.agents().size() ? step.ending("done") : step;
         }
 
         @Override

@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.agents.persona.Persona;
 import org.parley.environments.codebase.CodebaseEnvironmentType;
 import org.parley.environments.codebase.CodebaseParams;
-import org.parley.environments.spi.AgentSetup;
-import org.parley.environments.spi.EpisodeSetup;
 import org.parley.runtime.environment.Action;
 import org.parley.runtime.environment.Environment;
 import org.parley.runtime.environment.EpisodeContext;
@@ -63,13 +62,13 @@ public final class PlainDriver {
             setups.add(new AgentSetup(c.id(), CodebaseEnvironmentType.ROLE, c.persona(), "coder", c.params(),
                     Seeds.agent(episodeSeed, c.id())));
         }
-        var setup = new EpisodeSetup(episodeId, condition, episodeSeed, setups);
-        Environment env = type.create(params, setup);
+        var context = new EpisodeContext(episodeId, condition, episodeSeed,
+                setups.stream().map(AgentSetup::participant).toList(), SimulationMetrics.NONE);
+        Environment env = type.create(params, context);
         var minds = new LinkedHashMap<String, Mind>();
-        for (AgentSetup a : setups) minds.put(a.id(), type.ruleBasedMind(params, a, setup));
-        var participants = setups.stream().map(a -> new EpisodeContext.Participant(a.id(), a.role())).toList();
+        for (AgentSetup a : setups) minds.put(a.id(), type.ruleBasedMind(params, a, context));
         var events = new ArrayList<Event>();
-        Step step = env.start(new EpisodeContext(episodeId, condition, episodeSeed, participants, SimulationMetrics.NONE));
+        Step step = env.start(context);
         deliver(step, minds, events);
         int turn = 0;
         int idleRounds = 0;

@@ -1,10 +1,10 @@
 package org.parley.environments.dialogue.policy;
 
 import java.util.List;
+import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.dialogue.setting.DialogueParams;
 import org.parley.environments.dialogue.setting.Objective;
 import org.parley.environments.dialogue.setting.RoleBrief;
-import org.parley.environments.spi.AgentSetup;
 import org.parley.runtime.mind.Mind;
 
 /** The rule-based policies of the dialogue environment, by name. */

@@ -134,9 +134,11 @@ public final class KernelScaleBench {
             specs.add(new EpisodeSpec("bench", "bench", i, Seeds.episode(1, "bench", i)));
         }
         EpisodeResolver resolver = spec -> new ResolvedEpisode(new TurnProtocol.Alternating(null),
-                new Limits(maxTurns, 0, true, Duration.ofMinutes(10), ACTION_TIMEOUT), s -> new Chat(),
-                List.of(new ResolvedEpisode.Agent("a", "host", Seeds.agent(spec.seed(), "a"), s -> new Talker(s, think)),
-                        new ResolvedEpisode.Agent("b", "guest", Seeds.agent(spec.seed(), "b"), s -> new Talker(s, think))));
+                new Limits(maxTurns, 0, true, Duration.ofMinutes(10), ACTION_TIMEOUT), context -> new Chat(),
+                List.of(new ResolvedEpisode.Agent("a", "host", Seeds.agent(spec.seed(), "a"), null,
+                                (context, s) -> new Talker(s, think)),
+                        new ResolvedEpisode.Agent("b", "guest", Seeds.agent(spec.seed(), "b"), null,
+                                (context, s) -> new Talker(s, think))));
         var counting = new EventSink() {
             int alive;
             int peakAlive;

@@ -1,4 +1,4 @@
-package org.parley.scenarios.mind;
+package org.parley.agents.mind;
 
 import java.util.Collection;
 import java.util.Locale;
