@@ -33,6 +33,8 @@ final class EnvironmentMetrics {
     private final Map<String, Measured.Measure> kinds = new HashMap<>();
     private final Map<Series, Target> meters = new HashMap<>();
     private final Set<String> warned = new HashSet<>();
+    /** Sanitised names by the names environments use: a handful, asked for on every event. */
+    private final Map<String, String> sanitized = new HashMap<>();
 
     /** One series: the sanitised name, the condition's tags and the environment's own. */
     private record Series(String name, Tags conditionTags, Map<String, String> tags) {}
@@ -42,7 +44,7 @@ final class EnvironmentMetrics {
     }
 
     void record(Measured measured, Tags conditionTags) {
-        var name = sanitize(measured.name());
+        var name = sanitized.computeIfAbsent(measured.name(), EnvironmentMetrics::sanitize);
         var kind = measured.measure();
         var claimed = kinds.putIfAbsent(name, kind);
         if (claimed != null && claimed != kind) {
