@@ -71,6 +71,9 @@ public final class KernelBenchmark {
      * @param kernelFirst which side runs first (alternate it, so a drift in the machine's load hits both alike)
      */
     public static Figures kernelVsPekko(int episodes, int turns, int parallelism, boolean kernelFirst) {
+        // Logging set up here, once, rather than by the first actor system's threads at the same time
+        // (SLF4J would then say on the console that it replayed a call made while it was starting).
+        org.slf4j.LoggerFactory.getILoggerFactory();
         long messages = messages(episodes, turns);
         double kernel;
         double pekko;
