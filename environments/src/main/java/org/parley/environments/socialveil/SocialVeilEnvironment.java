@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.parley.agents.persona.Persona;
 import org.parley.environments.barrier.Adaptation;
-import org.parley.environments.barrier.Barrier;
+import org.parley.environments.barrier.CommunicationBarrier;
 import org.parley.environments.barrier.BarrierGrader;
 import org.parley.environments.barrier.BarrierType;
 import org.parley.environments.barrier.Belief;
@@ -45,7 +45,7 @@ public final class SocialVeilEnvironment implements Environment {
     private static final List<String> GOODBYES = List.of("goodbye", "bye", "see you", "take care", "farewell");
 
     private final SocialVeilParams params;
-    private final Barrier barrier;
+    private final CommunicationBarrier barrier;
     private final Adaptation adaptation;
 
     private Situation situation;
@@ -68,7 +68,7 @@ public final class SocialVeilEnvironment implements Environment {
 
     public SocialVeilEnvironment(SocialVeilParams params) {
         this.params = params;
-        this.barrier = new Barrier(params.barrier());
+        this.barrier = new CommunicationBarrier(params.barrier());
         this.adaptation = Adaptation.parse(params.adaptation());
     }
 
@@ -76,7 +76,7 @@ public final class SocialVeilEnvironment implements Environment {
         return situation;
     }
 
-    public Barrier barrier() {
+    public CommunicationBarrier barrier() {
         return barrier;
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.parley.agents.persona.Persona;
 import org.parley.environments.barrier.Adaptation;
-import org.parley.environments.barrier.Barrier;
+import org.parley.environments.barrier.CommunicationBarrier;
 import org.parley.environments.barrier.BarrierSpec;
 import org.parley.environments.barrier.Belief;
 import org.parley.environments.barrier.InfoUnit;
@@ -44,7 +44,7 @@ public final class SocialVeilMind implements Mind {
     private final Map<String, Object> params;
     private final SplittableRandom rng;
     private ListenerProfile profile;
-    private Barrier barrier;
+    private CommunicationBarrier barrier;
     private String self;
     private int goodbyeAfterRound = 3;
 
@@ -102,7 +102,7 @@ public final class SocialVeilMind implements Mind {
         }
         if (d.get("barrier") instanceof Map<?, ?> b) {
             var m = (Map<String, Object>) b;
-            barrier = new Barrier(new BarrierSpec(str(m.get("type")), num(m.get("severity")),
+            barrier = new CommunicationBarrier(new BarrierSpec(str(m.get("type")), num(m.get("severity")),
                     (Boolean) m.get("dynamic-severity"), (List<String>) m.get("ambiguity-devices"),
                     m.get("min-devices-per-turn") instanceof Number n ? n.intValue() : null, (String) m.get("context-style"),
                     num(m.get("hedge-rate")), num(m.get("imperative-rate")), (List<String>) m.get("affect-lexicon"),

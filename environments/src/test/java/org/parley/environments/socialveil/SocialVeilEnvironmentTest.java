@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.agents.mind.AgentSetup;
 import org.parley.environments.barrier.Adaptation;
-import org.parley.environments.barrier.Barrier;
+import org.parley.environments.barrier.CommunicationBarrier;
 import org.parley.environments.barrier.BarrierSpec;
 import org.parley.environments.barrier.BarrierType;
 import org.parley.runtime.environment.Action;
@@ -49,7 +49,7 @@ class SocialVeilEnvironmentTest {
     @Test
     void theOverlayReachesOnlyTheBarrieredAgent() {
         var run = SocialVeilFixtures.episode(VAGUE.withAdaptation(Adaptation.REASONING), "vague+reasoning", 0);
-        String overlay = new Barrier(VAGUE.barrier()).promptOverlay();
+        String overlay = new CommunicationBarrier(VAGUE.barrier()).promptOverlay();
         var briefings = run.observations().stream().filter(o -> o.kind().equals("briefing")).toList();
         assertThat(briefings).hasSize(2);
         assertThat(briefing(briefings, "maya").text()).contains(overlay);

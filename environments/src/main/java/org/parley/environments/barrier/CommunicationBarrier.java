@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  * <p>Severity may ease over the episode: when the listener's repair attempt scores s ≥ 2.5 on
  * 1–5, {@code severity ← severity·(1 − 0.1·(s−1)/4)} (SocialVeil's dynamic severity).
  */
-public final class Barrier {
+public final class CommunicationBarrier {
     public static final double REPAIR_THRESHOLD = 2.5;
 
     private final BarrierSpec spec;
@@ -25,7 +25,7 @@ public final class Barrier {
     /** Emotional interference: the speaker's current emotional intensity, 0..1. */
     private double intensity;
 
-    public Barrier(BarrierSpec spec) {
+    public CommunicationBarrier(BarrierSpec spec) {
         this.spec = spec;
         this.type = spec.barrierType();
         this.severity = type == BarrierType.NONE ? 0 : spec.severity();

@@ -7,15 +7,15 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class BarrierTest {
+class CommunicationBarrierTest {
     private static final InfoUnit UNIT = InfoUnit.of("price", "the price", "650 euros", "560 euros", "750 euros");
 
     @Test
     void severityEasesOnlyForRepairsScoringAtLeastTwoAndAHalf() {
-        assertThat(Barrier.nextSeverity(0.8, 2.4)).isEqualTo(0.8);
-        assertThat(Barrier.nextSeverity(0.8, 2.5)).isCloseTo(0.8 * (1 - 0.1 * 1.5 / 4), within(1e-12));
-        assertThat(Barrier.nextSeverity(0.8, 5)).isCloseTo(0.72, within(1e-12));
-        var barrier = new Barrier(BarrierSpec.of(BarrierType.SEMANTIC_VAGUENESS, 0.8));
+        assertThat(CommunicationBarrier.nextSeverity(0.8, 2.4)).isEqualTo(0.8);
+        assertThat(CommunicationBarrier.nextSeverity(0.8, 2.5)).isCloseTo(0.8 * (1 - 0.1 * 1.5 / 4), within(1e-12));
+        assertThat(CommunicationBarrier.nextSeverity(0.8, 5)).isCloseTo(0.72, within(1e-12));
+        var barrier = new CommunicationBarrier(BarrierSpec.of(BarrierType.SEMANTIC_VAGUENESS, 0.8));
         barrier.applyRepair(5);
         barrier.applyRepair(1);
         assertThat(barrier.severity()).isCloseTo(0.72, within(1e-12));
@@ -24,18 +24,18 @@ class BarrierTest {
     @Test
     void staticSeverityIgnoresRepairs() {
         var spec = new BarrierSpec("vague", 0.8, false, null, null, null, null, null, null, null, null);
-        var barrier = new Barrier(spec);
+        var barrier = new CommunicationBarrier(spec);
         assertThat(barrier.applyRepair(5)).isEqualTo(0.8);
     }
 
     @Test
     void overlayNamesTheCuesOfItsTypeAndIsEmptyWithoutBarrier() {
-        assertThat(new Barrier(BarrierSpec.none()).promptOverlay()).isEmpty();
-        assertThat(new Barrier(BarrierSpec.of(BarrierType.SEMANTIC_VAGUENESS, 0.8)).promptOverlay())
+        assertThat(new CommunicationBarrier(BarrierSpec.none()).promptOverlay()).isEmpty();
+        assertThat(new CommunicationBarrier(BarrierSpec.of(BarrierType.SEMANTIC_VAGUENESS, 0.8)).promptOverlay())
                 .contains("referent-shift").contains("at least 2");
-        assertThat(new Barrier(BarrierSpec.of(BarrierType.SOCIOCULTURAL_MISMATCH, 0.8)).promptOverlay())
+        assertThat(new CommunicationBarrier(BarrierSpec.of(BarrierType.SOCIOCULTURAL_MISMATCH, 0.8)).promptOverlay())
                 .contains("high-context").contains("60%");
-        assertThat(new Barrier(BarrierSpec.of(BarrierType.EMOTIONAL_INTERFERENCE, 0.8)).promptOverlay())
+        assertThat(new CommunicationBarrier(BarrierSpec.of(BarrierType.EMOTIONAL_INTERFERENCE, 0.8)).promptOverlay())
                 .contains("frustrated").contains("exclamation");
     }
 
@@ -47,7 +47,7 @@ class BarrierTest {
             assertThat(meanLiteralness(t, false)).as(t.key()).isLessThan(plain - 0.15);
             assertThat(meanLiteralness(t, true)).as(t.key() + " when answering").isGreaterThan(meanLiteralness(t, false));
         }
-        var barrier = new Barrier(BarrierSpec.of(BarrierType.SEMANTIC_VAGUENESS, 1.0));
+        var barrier = new CommunicationBarrier(BarrierSpec.of(BarrierType.SEMANTIC_VAGUENESS, 1.0));
         var rng = new SplittableRandom(3);
         int omitted = 0;
         for (int i = 0; i < 1000; i++) {
@@ -59,7 +59,7 @@ class BarrierTest {
 
     @Test
     void vaguenessUsesAtLeastTheMinimumNumberOfDevicesPerTurn() {
-        var barrier = new Barrier(BarrierSpec.of(BarrierType.SEMANTIC_VAGUENESS, 0.8));
+        var barrier = new CommunicationBarrier(BarrierSpec.of(BarrierType.SEMANTIC_VAGUENESS, 0.8));
         var rng = new SplittableRandom(9);
         var turn = java.util.List.of(new Rendering(UNIT, false, 0.95, "plain", "The price is 650 euros."));
         assertThat(barrier.extraAmbiguity(turn, rng)).hasSize(2);
@@ -67,7 +67,7 @@ class BarrierTest {
 
     @Test
     void emotionEscalatesEachTurnAndCalmingLowersIt() {
-        var barrier = new Barrier(BarrierSpec.of(BarrierType.EMOTIONAL_INTERFERENCE, 0.5));
+        var barrier = new CommunicationBarrier(BarrierSpec.of(BarrierType.EMOTIONAL_INTERFERENCE, 0.5));
         barrier.beginTurn();
         barrier.beginTurn();
         assertThat(barrier.intensity()).isCloseTo(0.5 + 2 * 0.08 * 0.5, within(1e-9));
@@ -86,7 +86,7 @@ class BarrierTest {
     }
 
     private static double meanLiteralness(BarrierType type, boolean answer) {
-        var barrier = new Barrier(BarrierSpec.of(type, 0.8));
+        var barrier = new CommunicationBarrier(BarrierSpec.of(type, 0.8));
         var rng = new SplittableRandom(17);
         double sum = 0;
         int n = 0;
